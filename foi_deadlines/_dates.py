@@ -1,0 +1,53 @@
+"""Turning the date-like values the core accepts into ``datetime.date``.
+
+The core takes only ``date`` and ``datetime``: strings and spreadsheet serial numbers
+are the adapters' business. All clocks run on UK civil dates, so a timestamp is
+reduced to its date in Europe/London.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Final
+
+from dateutil import tz
+
+from foi_deadlines.errors import InvalidDateError
+
+__all__ = ["LONDON", "to_uk_date"]
+
+#: The time zone every statutory clock in scope runs in.
+LONDON: Final[tzinfo] = tz.gettz("Europe/London") or tz.tzutc()
+
+_EXPECTED: Final = (
+    "a datetime.date, or a datetime.datetime (aware: converted to Europe/London; "
+    "naive: taken as UK local time)"
+)
+
+
+def to_uk_date(value: object, param: str = "day") -> date:
+    """Return the UK civil date of ``value``.
+
+    Args:
+        value: A ``date``; an aware ``datetime`` (converted to Europe/London first,
+            so an e-mail at 00:30 BST on a Monday arrived on Monday); or a naive
+            ``datetime``, taken as UK local time.
+        param: The parameter name to use in an error message.
+
+    Returns:
+        The date.
+
+    Raises:
+        InvalidDateError: ``value`` is neither a date nor a datetime.
+
+    >>> from datetime import datetime, timezone
+    >>> to_uk_date(datetime(2025, 6, 1, 23, 30, tzinfo=timezone.utc))
+    datetime.date(2025, 6, 2)
+    """
+    if isinstance(value, datetime):
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            value = value.astimezone(LONDON)
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise InvalidDateError(param, value, _EXPECTED)

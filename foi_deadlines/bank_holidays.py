@@ -1,0 +1,522 @@
+"""UK bank holiday data: the official gov.uk lists, standing rules, and proclamations.
+
+Bank holidays are set per *division* of the UK by the Banking and Financial Dealings
+Act 1971 (Schedule 1, and royal proclamations under section 1). The library holds them
+in three layers, from most to least authoritative:
+
+1. **Official lists** in gov.uk's ``bank-holidays.json`` format. A dated copy is
+   bundled; newer files can be loaded with :meth:`HolidayData.with_govuk_file`. For a
+   year an official list covers, that list is the truth for its division.
+2. **Proclaimed days** added by hand (:meth:`HolidayData.with_proclaimed`), for days
+   proclaimed after the official copy was taken. One is bundled: Monday 15 June 2026
+   in Scotland.
+3. **Standing rules**: for years no official list covers, the ``holidays`` package's
+   UK subdivisions, with the corrections in :data:`CORRECTIONS`. Days there beyond the
+   official data are *provisional*: special days and substitutes depend on
+   proclamations not yet made.
+
+References:
+    * Banking and Financial Dealings Act 1971, s1 and Schedule 1.
+    * St Andrew's Day Bank Holiday (Scotland) Act 2007 (asp 2).
+    * gov.uk bank holidays data: https://www.gov.uk/bank-holidays.json (Open
+      Government Licence v3.0).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import json
+import os
+from collections.abc import Iterable, Mapping
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+import attrs
+import holidays as holidays_package
+
+from foi_deadlines._dates import to_uk_date
+from foi_deadlines.errors import HolidayDataError, InvalidInputError
+
+__all__ = [
+    "CORRECTIONS",
+    "FIRST_SUPPORTED_DAY",
+    "KNOWN_DIFFERENCES",
+    "LAST_SUPPORTED_DAY",
+    "Correction",
+    "Division",
+    "Holiday",
+    "HolidayData",
+    "KnownDifference",
+    "OfficialList",
+    "ProclaimedDay",
+]
+
+#: The first day any calendar covers. FOIA and FOISA rights of access began on
+#: 1 January 2005; the earlier years are there for completeness.
+FIRST_SUPPORTED_DAY: Final = date(2000, 1, 1)
+#: The last day any calendar covers.
+LAST_SUPPORTED_DAY: Final = date(2100, 12, 31)
+
+
+class Division(enum.StrEnum):
+    """A part of the UK with its own bank holidays, named as gov.uk names it."""
+
+    ENGLAND_AND_WALES = "england-and-wales"
+    SCOTLAND = "scotland"
+    NORTHERN_IRELAND = "northern-ireland"
+
+    @property
+    def label(self) -> str:
+        """The division's name in prose, such as ``"England and Wales"``."""
+        return _LABELS[self]
+
+
+_LABELS: Final = {
+    Division.ENGLAND_AND_WALES: "England and Wales",
+    Division.SCOTLAND: "Scotland",
+    Division.NORTHERN_IRELAND: "Northern Ireland",
+}
+# The ``holidays`` package's subdivision codes. Wales is the same as England there.
+_SUBDIVISIONS: Final = {
+    Division.ENGLAND_AND_WALES: "ENG",
+    Division.SCOTLAND: "SCT",
+    Division.NORTHERN_IRELAND: "NIR",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Holiday:
+    """One bank holiday in one division.
+
+    Attributes:
+        day: The date.
+        name: Its name, as the source gives it.
+        division: Where it is a bank holiday.
+        source: Where the library got it from.
+    """
+
+    day: date
+    name: str
+    division: Division
+    source: str
+
+
+@attrs.frozen(kw_only=True)
+class OfficialList:
+    """Bank holidays loaded from one file in gov.uk's ``bank-holidays.json`` format.
+
+    Attributes:
+        source: A description of the file (its name and date).
+        holidays: The holidays it lists.
+        coverage: For each division in the file, the first and last year it covers.
+    """
+
+    source: str
+    holidays: tuple[Holiday, ...]
+    coverage: tuple[tuple[Division, int, int], ...]
+
+    def covers(self, division: Division, year: int) -> bool:
+        """Whether this list is the official word on ``division`` in ``year``."""
+        return any(
+            div is division and first <= year <= last
+            for div, first, last in self.coverage
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ProclaimedDay:
+    """A bank holiday proclaimed after the official data was taken.
+
+    Attributes:
+        day: The date of the bank holiday.
+        name: Its name.
+        divisions: The divisions it applies to.
+        replaces: A bank holiday it moves, if any (such as the spring bank holiday
+            moved for a jubilee); that day becomes a working day in those divisions.
+        source: The proclamation or announcement, for the record.
+    """
+
+    day: date
+    name: str
+    divisions: tuple[Division, ...]
+    replaces: date | None = None
+    source: str = "added by hand"
+
+
+@attrs.frozen(kw_only=True)
+class Correction:
+    """A day the ``holidays`` package lists that was not a bank holiday.
+
+    Attributes:
+        day: The date to remove.
+        division: The division it is wrongly listed for.
+        reason: Why it was not a bank holiday.
+    """
+
+    day: date
+    division: Division
+    reason: str
+
+
+@attrs.frozen(kw_only=True)
+class KnownDifference:
+    """A weekday on which the bundled gov.uk copy and the standing rules disagree.
+
+    Attributes:
+        day: The date.
+        division: The division.
+        in_official: Whether the bundled gov.uk copy lists it.
+        in_standing_rules: Whether the ``holidays`` package lists it.
+        is_bank_holiday: The right answer, which the library's calendars give.
+        explanation: Why they differ.
+    """
+
+    day: date
+    division: Division
+    in_official: bool
+    in_standing_rules: bool
+    is_bank_holiday: bool
+    explanation: str
+
+
+#: Days wrongly listed by the ``holidays`` package, removed from the standing rules.
+CORRECTIONS: Final = (
+    Correction(
+        day=date(2006, 11, 30),
+        division=Division.SCOTLAND,
+        reason=(
+            "the St Andrew's Day Bank Holiday (Scotland) Act 2007 received Royal "
+            "Assent on 15 January 2007; the first such bank holiday was "
+            "30 November 2007"
+        ),
+    ),
+)
+
+#: Days proclaimed after the bundled gov.uk copy was taken.
+BUNDLED_PROCLAIMED: Final = (
+    ProclaimedDay(
+        day=date(2026, 6, 15),
+        name="Special bank holiday (Scotland at the FIFA World Cup)",
+        divisions=(Division.SCOTLAND,),
+        source=(
+            "royal proclamation under the Banking and Financial Dealings Act 1971 "
+            "s1(3), February 2026"
+        ),
+    ),
+)
+
+#: Every weekday on which the bundled gov.uk copy and the ``holidays`` package
+#: disagree, over the years both cover, with the right answer. A test keeps this
+#: list complete.
+KNOWN_DIFFERENCES: Final = (
+    KnownDifference(
+        day=date(2026, 6, 15),
+        division=Division.SCOTLAND,
+        in_official=False,
+        in_standing_rules=True,
+        is_bank_holiday=True,
+        explanation=(
+            "proclaimed in February 2026, after the bundled gov.uk copy was taken; "
+            "the library adds it as a bundled proclaimed day"
+        ),
+    ),
+)
+
+_BUNDLED_FILE: Final = "govuk-bank-holidays.json"
+#: How the bundled gov.uk copy is described in every result that uses it.
+BUNDLED_SOURCE: Final = "gov.uk bank-holidays.json, copy of 2026-02-25"
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class HolidayData:
+    """The bank holidays a calendar is built from: immutable, and updatable by copy.
+
+    Use :meth:`bundled` for the data shipped with the library, then
+    :meth:`with_govuk_file` or :meth:`with_proclaimed` to bring it up to date
+    without a new release. Each returns a new value; pass it to
+    :func:`~foi_deadlines.get_calendar` as ``data=``.
+
+    >>> from datetime import date
+    >>> data = HolidayData.bundled().with_proclaimed(
+    ...     date(2030, 6, 3), "Special bank holiday", divisions=("scotland",)
+    ... )
+    >>> data.version
+    'gov.uk bank-holidays.json, copy of 2026-02-25; 2 proclaimed days; standing rules: holidays ...'
+
+    Attributes:
+        official: Official lists, oldest first; for a year two lists cover, the
+            later one wins.
+        proclaimed: Proclaimed days added on top.
+    """
+
+    official: tuple[OfficialList, ...] = ()
+    proclaimed: tuple[ProclaimedDay, ...] = ()
+
+    @classmethod
+    def bundled(cls) -> HolidayData:
+        """The data shipped with the library: the gov.uk copy plus proclaimed days."""
+        return _bundled()
+
+    def with_govuk_file(self, path: str | os.PathLike[str]) -> HolidayData:
+        """Return a copy that also has the official list in a gov.uk-format file.
+
+        Args:
+            path: A JSON file in the format of https://www.gov.uk/bank-holidays.json.
+
+        Returns:
+            New data in which, for each division and year the file covers, the file's
+            list replaces what was known before.
+
+        Raises:
+            HolidayDataError: The file cannot be read or is malformed; nothing is loaded.
+        """
+        file = Path(path)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise HolidayDataError(str(file), "", f"cannot be read: {exc}") from exc
+        try:
+            parsed = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise HolidayDataError(
+                str(file), f"line {exc.lineno} column {exc.colno}", exc.msg
+            ) from exc
+        return self.with_govuk_data(parsed, source=file.name)
+
+    def with_govuk_data(self, data: object, *, source: str) -> HolidayData:
+        """Return a copy that also has an official list already parsed from JSON.
+
+        Args:
+            data: The parsed JSON object, keyed by division.
+            source: How to describe this data in results (a file name and date).
+
+        Returns:
+            New data, as for :meth:`with_govuk_file`.
+
+        Raises:
+            HolidayDataError: The data is malformed; nothing is loaded.
+        """
+        official = _parse_govuk(data, source)
+        return attrs.evolve(self, official=(*self.official, official))
+
+    def with_proclaimed(
+        self,
+        day: date,
+        name: str,
+        *,
+        divisions: Iterable[Division | str],
+        replaces: date | None = None,
+        source: str = "added by hand",
+    ) -> HolidayData:
+        """Return a copy with one more proclaimed bank holiday.
+
+        Args:
+            day: The date of the new bank holiday.
+            name: Its name, shown when deadlines are explained.
+            divisions: Where it applies: ``"england-and-wales"``, ``"scotland"``,
+                ``"northern-ireland"``; all three for a UK-wide day.
+            replaces: A bank holiday the proclamation moves, which becomes a working
+                day in those divisions.
+            source: The proclamation, for the record.
+
+        Returns:
+            New data.
+
+        Raises:
+            HolidayDataError: A date is outside the supported span, or no division
+                or an unknown one is given.
+        """
+        where = f"proclaimed day {name!r}"
+        try:
+            proclaimed = ProclaimedDay(
+                day=to_uk_date(day, "day"),
+                name=name,
+                divisions=_parse_divisions(divisions),
+                replaces=None if replaces is None else to_uk_date(replaces, "replaces"),
+                source=source,
+            )
+        except InvalidInputError as exc:
+            raise HolidayDataError(where, exc.param, str(exc)) from exc
+        for param, value in (("day", proclaimed.day), ("replaces", proclaimed.replaces)):
+            if value is not None and not FIRST_SUPPORTED_DAY <= value <= LAST_SUPPORTED_DAY:
+                raise HolidayDataError(
+                    where,
+                    param,
+                    f"{value} is outside the supported span "
+                    f"{FIRST_SUPPORTED_DAY} to {LAST_SUPPORTED_DAY}",
+                )
+        return attrs.evolve(self, proclaimed=(*self.proclaimed, proclaimed))
+
+    @property
+    def version(self) -> str:
+        """A short description of this data, recorded in every computed deadline."""
+        parts = [official.source for official in self.official]
+        if self.proclaimed:
+            count = len(self.proclaimed)
+            parts.append(f"{count} proclaimed day{'s' if count != 1 else ''}")
+        parts.append(f"standing rules: holidays {holidays_package.__version__}")
+        return "; ".join(parts)
+
+    def confirmed_until(self, division: Division) -> date:
+        """The last day of the last year an official list covers for ``division``.
+
+        Days after it come from the standing rules and are provisional. Before the
+        first official year the standing rules are history, not projection.
+        """
+        last = max(
+            (
+                end
+                for official in self.official
+                for div, _, end in official.coverage
+                if div is division
+            ),
+            default=FIRST_SUPPORTED_DAY.year - 1,
+        )
+        return date(last, 12, 31)
+
+    def holidays_by_day(
+        self, division: Division, first_year: int, last_year: int
+    ) -> dict[date, tuple[Holiday, ...]]:
+        """Every bank holiday in ``division`` from ``first_year`` to ``last_year``.
+
+        Weekend dates are included where a source lists them (the standing rules list
+        the nominal date of a substituted holiday); they never change a count.
+        """
+        by_day: dict[date, list[Holiday]] = {}
+        standing_years = []
+        chosen: dict[int, OfficialList] = {}
+        for year in range(first_year, last_year + 1):
+            official = next(
+                (o for o in reversed(self.official) if o.covers(division, year)), None
+            )
+            if official is None:
+                standing_years.append(year)
+            else:
+                chosen[year] = official
+        for official in dict.fromkeys(chosen.values()):
+            for holiday in official.holidays:
+                if holiday.division is division and chosen.get(holiday.day.year) is official:
+                    by_day.setdefault(holiday.day, []).append(holiday)
+        for holiday in _standing_rules(division, tuple(standing_years)):
+            by_day.setdefault(holiday.day, []).append(holiday)
+        for proclaimed in self.proclaimed:
+            if division not in proclaimed.divisions or proclaimed.day in by_day:
+                continue
+            if not first_year <= proclaimed.day.year <= last_year:
+                continue
+            if proclaimed.replaces is not None:
+                by_day.pop(proclaimed.replaces, None)
+            by_day[proclaimed.day] = [
+                Holiday(
+                    day=proclaimed.day,
+                    name=proclaimed.name,
+                    division=division,
+                    source=proclaimed.source,
+                )
+            ]
+        return {day: tuple(by_day[day]) for day in sorted(by_day)}
+
+
+@functools.cache
+def _bundled() -> HolidayData:
+    text = resources.files("foi_deadlines").joinpath("data", _BUNDLED_FILE).read_text(
+        encoding="utf-8"
+    )
+    official = _parse_govuk(json.loads(text), BUNDLED_SOURCE)
+    return HolidayData(official=(official,), proclaimed=BUNDLED_PROCLAIMED)
+
+
+@functools.cache
+def _standing_rules(division: Division, years: tuple[int, ...]) -> tuple[Holiday, ...]:
+    if not years:
+        return ()
+    source = f"standing rules (holidays {holidays_package.__version__})"
+    table = holidays_package.country_holidays(
+        "GB", subdiv=_SUBDIVISIONS[division], years=years, expand=False
+    )
+    removed = {c.day for c in CORRECTIONS if c.division is division}
+    return tuple(
+        Holiday(day=day, name=name, division=division, source=source)
+        for day, names in sorted(table.items())
+        if day not in removed
+        for name in names.split("; ")
+    )
+
+
+def _parse_divisions(divisions: Iterable[Division | str]) -> tuple[Division, ...]:
+    if isinstance(divisions, str):
+        divisions = (divisions,)
+    result = []
+    for value in divisions:
+        try:
+            result.append(Division(value))
+        except ValueError:
+            valid = ", ".join(repr(d.value) for d in Division)
+            raise InvalidInputError(
+                "divisions", value, f"one of {valid}"
+            ) from None
+    if not result:
+        raise InvalidInputError("divisions", divisions, "at least one division")
+    return tuple(dict.fromkeys(result))
+
+
+def _parse_govuk(data: object, source: str) -> OfficialList:
+    """Validate a parsed gov.uk ``bank-holidays.json`` object, all or nothing."""
+    fail = functools.partial(HolidayDataError, source)
+    if not isinstance(data, Mapping) or not data:
+        raise fail("", "expected a JSON object keyed by division")
+    holidays: list[Holiday] = []
+    coverage: list[tuple[Division, int, int]] = []
+    for key, block in data.items():
+        try:
+            division = Division(key)
+        except ValueError:
+            valid = ", ".join(d.value for d in Division)
+            raise fail(str(key), f"unknown division; expected one of {valid}") from None
+        if not isinstance(block, Mapping):
+            raise fail(key, "expected an object with 'division' and 'events'")
+        if block.get("division", key) != key:
+            raise fail(f"{key}.division", f"{block['division']!r} does not match {key!r}")
+        events = block.get("events")
+        if not isinstance(events, list) or not events:
+            raise fail(f"{key}.events", "expected a non-empty list of events")
+        seen: set[date] = set()
+        for index, event in enumerate(events):
+            path = f"{key}.events[{index}]"
+            day, name = _parse_event(event, path, source)
+            if day in seen:
+                raise fail(f"{path}.date", f"{day} is listed twice for {key}")
+            seen.add(day)
+            holidays.append(Holiday(day=day, name=name, division=division, source=source))
+        coverage.append((division, min(seen).year, max(seen).year))
+    return OfficialList(source=source, holidays=tuple(holidays), coverage=tuple(coverage))
+
+
+def _parse_event(event: object, path: str, source: str) -> tuple[date, str]:
+    fail = functools.partial(HolidayDataError, source)
+    if not isinstance(event, Mapping):
+        raise fail(path, "expected an object with 'title' and 'date'")
+    title = event.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise fail(f"{path}.title", f"expected a non-empty string (got {title!r})")
+    notes = event.get("notes", "")
+    if not isinstance(notes, str):
+        raise fail(f"{path}.notes", f"expected a string (got {notes!r})")
+    raw = event.get("date")
+    try:
+        if not isinstance(raw, str) or len(raw) != 10:
+            raise ValueError
+        day = date.fromisoformat(raw)
+    except ValueError:
+        raise fail(f"{path}.date", f"expected a date as YYYY-MM-DD (got {raw!r})") from None
+    if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+        raise fail(
+            f"{path}.date",
+            f"{day} is outside the supported span "
+            f"{FIRST_SUPPORTED_DAY} to {LAST_SUPPORTED_DAY}",
+        )
+    name = f"{title} ({notes.lower()})" if notes.strip() else title
+    return day, name

@@ -1,0 +1,620 @@
+"""Working-day calendars: which days count, and fast arithmetic over them.
+
+A working day, for the statutes in scope, is any day other than a Saturday, a Sunday,
+Christmas Day, Good Friday, or a bank holiday. Which bank holidays count depends on the
+law:
+
+* ``"uk"``: FOIA 2000 s10(6) and EIR 2004 reg 2(1) exclude a bank holiday "in any part
+  of the United Kingdom", the union of the three divisions' lists.
+* ``"scotland"``: FOISA 2002 s73 and EISR 2004 reg 2(1) exclude only Scottish bank
+  holidays (and Christmas Day).
+* ``"england-and-wales"`` and ``"northern-ireland"``: one division's bank holidays, for
+  rules that count in one part of the UK (tribunal time limits, subject-access
+  roll-forward).
+
+Each calendar is built once per process, for every day from 2000 to 2100, into tables
+that make :meth:`WorkingDayCalendar.add_working_days` and
+:meth:`WorkingDayCalendar.working_days_between` two list look-ups, whatever the
+number of days.
+
+>>> from datetime import date
+>>> uk = get_calendar("uk")
+>>> uk.add_working_days(date(2024, 12, 19), 20)
+datetime.date(2025, 1, 22)
+>>> get_calendar("england-and-wales").add_working_days(date(2024, 12, 19), 20)
+datetime.date(2025, 1, 21)
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import operator
+import warnings
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Final, overload
+
+import attrs
+from dateutil.easter import easter
+
+from foi_deadlines._dates import to_uk_date
+from foi_deadlines.bank_holidays import (
+    FIRST_SUPPORTED_DAY,
+    LAST_SUPPORTED_DAY,
+    Division,
+    Holiday,
+    HolidayData,
+)
+from foi_deadlines.errors import (
+    InvalidInputError,
+    OutsideCalendarRangeError,
+    ProvisionalDateWarning,
+    UnknownCalendarError,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = [
+    "CALENDAR_NAMES",
+    "CalendarDefinition",
+    "NonWorkingDay",
+    "Reason",
+    "WorkingDayCalendar",
+    "get_calendar",
+]
+
+_ALL_DIVISIONS: Final = tuple(Division)
+_WEEKDAY_NAMES: Final = ("Saturday", "Sunday")
+
+
+@attrs.frozen(kw_only=True)
+class CalendarDefinition:
+    """Which days a calendar treats as non-working, and the law that says so.
+
+    Attributes:
+        name: The calendar's name for :func:`get_calendar`.
+        title: A short title.
+        divisions: The divisions whose bank holidays are non-working days.
+        citation: The legal source of the definition.
+        named_days_basis: Why Christmas Day and Good Friday are non-working days
+            even in a year where the holiday data omits them.
+    """
+
+    name: str
+    title: str
+    divisions: tuple[Division, ...]
+    citation: str
+    named_days_basis: str
+
+
+_FOIA_CITATION: Final = (
+    "Freedom of Information Act 2000 s10(6); Environmental Information "
+    "Regulations 2004 reg 2(1)"
+)
+_FOISA_CITATION: Final = (
+    "Freedom of Information (Scotland) Act 2002 s73; Environmental Information "
+    "(Scotland) Regulations 2004 reg 2(1)"
+)
+
+#: The calendars the library knows, by name.
+DEFINITIONS: Final = {
+    "uk": CalendarDefinition(
+        name="uk",
+        title="UK working days (FOIA, EIR)",
+        divisions=_ALL_DIVISIONS,
+        citation=_FOIA_CITATION,
+        named_days_basis="named in FOIA 2000 s10(6)",
+    ),
+    "scotland": CalendarDefinition(
+        name="scotland",
+        title="Scottish working days (FOISA, EISR)",
+        divisions=(Division.SCOTLAND,),
+        citation=_FOISA_CITATION,
+        named_days_basis=(
+            "Christmas Day is named in FOISA 2002 s73; Good Friday is a Scottish "
+            "bank holiday under the Banking and Financial Dealings Act 1971 Sch 1"
+        ),
+    ),
+    "england-and-wales": CalendarDefinition(
+        name="england-and-wales",
+        title="England and Wales working days",
+        divisions=(Division.ENGLAND_AND_WALES,),
+        citation=(
+            "Banking and Financial Dealings Act 1971 Sch 1 para 1 and proclamations; "
+            "Christmas Day and Good Friday as common-law holidays"
+        ),
+        named_days_basis="common-law holiday in England and Wales",
+    ),
+    "northern-ireland": CalendarDefinition(
+        name="northern-ireland",
+        title="Northern Ireland working days",
+        divisions=(Division.NORTHERN_IRELAND,),
+        citation=(
+            "Banking and Financial Dealings Act 1971 Sch 1 para 3 and proclamations; "
+            "Christmas Day and Good Friday as common-law holidays"
+        ),
+        named_days_basis="common-law holiday in Northern Ireland",
+    ),
+}
+
+#: The names :func:`get_calendar` accepts.
+CALENDAR_NAMES: Final = tuple(DEFINITIONS)
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why a day is not a working day.
+
+    Attributes:
+        name: The holiday's name, or ``"Saturday"`` / ``"Sunday"``.
+        divisions: The divisions where it is a bank holiday; empty for a weekend
+            and for a day the law names directly.
+        source: Where the fact comes from.
+    """
+
+    name: str
+    divisions: tuple[Division, ...]
+    source: str
+
+    def describe(self) -> str:
+        """The reason in prose, such as ``"2nd January (Scotland)"``."""
+        if not self.divisions:
+            return self.name
+        return f"{self.name} ({', '.join(d.label for d in self.divisions)})"
+
+
+@attrs.frozen(kw_only=True)
+class NonWorkingDay:
+    """A day that is not a working day, with the reasons.
+
+    Attributes:
+        day: The date.
+        reasons: Every reason that applies, weekend first.
+        provisional: Whether the day is beyond the confirmed holiday data.
+    """
+
+    day: date
+    reasons: tuple[Reason, ...]
+    provisional: bool
+
+    @property
+    def is_weekend(self) -> bool:
+        """Whether the day is a Saturday or a Sunday."""
+        return self.day.weekday() >= 5
+
+    def describe(self) -> str:
+        """The day and its reasons in prose.
+
+        >>> get_calendar("uk").non_working_day(date(2025, 1, 2)).describe()
+        'Thu 2 Jan 2025: 2nd January (Scotland)'
+        """
+        reasons = "; ".join(reason.describe() for reason in self.reasons)
+        flag = " [provisional]" if self.provisional else ""
+        return f"{_format_day(self.day)}: {reasons}{flag}"
+
+
+def _format_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WorkingDayCalendar:
+    """An immutable calendar of working days from 2000 to 2100.
+
+    Build one with :func:`get_calendar`; do not call the constructor directly.
+
+    Attributes:
+        definition: Which days count, and the law that says so.
+        data_version: A description of the holiday data it was built from.
+        confirmed_until: The last day covered by official holiday data for every
+            division the calendar uses. Results after it are provisional.
+    """
+
+    definition: CalendarDefinition
+    data_version: str
+    confirmed_until: date
+    _first_ordinal: int
+    _working_days: tuple[date, ...]
+    _working_ordinals: tuple[int, ...]
+    _counts: tuple[int, ...]
+    _holidays: dict[date, tuple[Reason, ...]]
+
+    @property
+    def name(self) -> str:
+        """The calendar's name, such as ``"uk"``."""
+        return self.definition.name
+
+    @property
+    def first_day(self) -> date:
+        """The first day the calendar covers."""
+        return FIRST_SUPPORTED_DAY
+
+    @property
+    def last_day(self) -> date:
+        """The last day the calendar covers."""
+        return LAST_SUPPORTED_DAY
+
+    def __repr__(self) -> str:
+        return f"<WorkingDayCalendar {self.name!r} ({self.data_version})>"
+
+    # -- single days -------------------------------------------------------------
+
+    def is_working_day(self, day: date, /) -> bool:
+        """Whether ``day`` is a working day.
+
+        >>> get_calendar("uk").is_working_day(date(2026, 6, 15))
+        False
+        >>> get_calendar("england-and-wales").is_working_day(date(2026, 6, 15))
+        True
+        """
+        index = self._index(day, "day")
+        self._check_confirmed(self._first_ordinal + index, f"whether {day} is a working day")
+        counts = self._counts
+        return counts[index] != (counts[index - 1] if index else 0)
+
+    def is_provisional(self, day: date, /) -> bool:
+        """Whether ``day`` is beyond the confirmed holiday data.
+
+        >>> get_calendar("uk").is_provisional(date(2030, 1, 2))
+        True
+        """
+        return to_uk_date(day) > self.confirmed_until
+
+    def non_working_day(self, day: date, /) -> NonWorkingDay | None:
+        """Why ``day`` is not a working day, or ``None`` if it is one.
+
+        >>> print(get_calendar("uk").non_working_day(date(2025, 12, 27)).describe())
+        Sat 27 Dec 2025: Saturday
+        """
+        day = to_uk_date(day, "day")
+        self._index(day, "day")
+        return self._describe(day)
+
+    def non_working_days(
+        self, start: date, end: date, /, *, include_weekends: bool = True
+    ) -> tuple[NonWorkingDay, ...]:
+        """Every non-working day from ``start`` to ``end``, both included.
+
+        Args:
+            start: The first day to look at.
+            end: The last day to look at.
+            include_weekends: Whether to list Saturdays and Sundays too.
+
+        Returns:
+            The days, in date order, each with its reasons.
+
+        >>> for d in get_calendar("uk").non_working_days(
+        ...     date(2025, 12, 24), date(2026, 1, 2), include_weekends=False
+        ... ):
+        ...     print(d.describe())
+        Thu 25 Dec 2025: Christmas Day (England and Wales, Scotland, Northern Ireland)
+        Fri 26 Dec 2025: Boxing Day (England and Wales, Scotland, Northern Ireland)
+        Thu 1 Jan 2026: New Year’s Day (England and Wales, Scotland, Northern Ireland)
+        Fri 2 Jan 2026: 2nd January (Scotland)
+        """
+        first = self._index(start, "start")
+        last = self._index(end, "end")
+        result = []
+        for offset in range(first, last + 1):
+            day = date.fromordinal(self._first_ordinal + offset)
+            if not include_weekends and day.weekday() >= 5:
+                continue
+            described = self._describe(day)
+            if described is not None:
+                result.append(described)
+        return tuple(result)
+
+    def next_working_day(self, day: date, /, *, include_start: bool = False) -> date:
+        """The first working day after ``day`` (or on it, with ``include_start``).
+
+        >>> get_calendar("uk").next_working_day(date(2025, 12, 24))
+        datetime.date(2025, 12, 29)
+        """
+        day = to_uk_date(day, "day")
+        if include_start and self.is_working_day(day):
+            return day
+        return self.add_working_days(day, 1)
+
+    def previous_working_day(self, day: date, /, *, include_start: bool = False) -> date:
+        """The last working day before ``day`` (or on it, with ``include_start``).
+
+        >>> get_calendar("uk").previous_working_day(date(2025, 12, 29))
+        datetime.date(2025, 12, 24)
+        """
+        day = to_uk_date(day, "day")
+        if include_start and self.is_working_day(day):
+            return day
+        return self.add_working_days(day, -1)
+
+    # -- arithmetic ----------------------------------------------------------------
+
+    def add_working_days(self, start: date, n: int, /) -> date:
+        """The ``n``-th working day after ``start`` (before it, for negative ``n``).
+
+        ``start`` is day 0 and is never counted, whether or not it is itself a
+        working day: for ``n >= 1`` the result is the ``n``-th working day strictly
+        after ``start``; for ``n <= -1`` it is the ``abs(n)``-th working day strictly
+        before it. ``n == 0`` returns ``start`` unchanged (day 0 itself, which may
+        not be a working day), so that ``working_days_between(start,
+        add_working_days(start, n)) == n`` for every ``n``.
+
+        Args:
+            start: Day 0.
+            n: How many working days to count.
+
+        Returns:
+            The date.
+
+        Raises:
+            InvalidDateError: ``start`` is not a date.
+            InvalidInputError: ``n`` is not a whole number.
+            OutsideCalendarRangeError: ``start`` or the result is outside the
+                calendar (2000 to 2100).
+
+        Warns:
+            ProvisionalDateWarning: The result is beyond the confirmed data.
+
+        >>> uk = get_calendar("uk")
+        >>> uk.add_working_days(date(2026, 6, 1), 20)
+        datetime.date(2026, 6, 30)
+        >>> uk.add_working_days(date(2024, 12, 28), 1)  # a Saturday is day 0
+        datetime.date(2024, 12, 30)
+        >>> uk.add_working_days(date(2025, 1, 6), -3)  # 1 and 2 January are skipped
+        datetime.date(2024, 12, 30)
+        """
+        if type(start) is not date:
+            start = to_uk_date(start, "start")
+        if type(n) is not int:
+            n = _whole_number(n, "n")
+        index = start.toordinal() - self._first_ordinal
+        if not 0 <= index < len(self._counts):
+            self._index(start, "start")
+        if n > 0:
+            position = self._counts[index] + n - 1
+        elif n < 0:
+            position = self._counts[index - 1] + n if index else n
+        else:
+            return start
+        if not 0 <= position < len(self._working_days):
+            self._refuse_result(start, n)
+        result = self._working_days[position]
+        if result > self.confirmed_until:
+            self._warn_provisional(f"the working day {n} from {start} is {result}")
+        return result
+
+    def working_days_between(self, start: date, end: date, /) -> int:
+        """The number of working days in ``(start, end]``: after start, up to end.
+
+        Negative when ``end`` is before ``start``:
+        ``working_days_between(a, b) == -working_days_between(b, a)``. A response
+        sent on the 20th working day after receipt took 20 working days.
+
+        >>> uk = get_calendar("uk")
+        >>> uk.working_days_between(date(2024, 12, 19), date(2025, 1, 22))
+        20
+        >>> uk.working_days_between(date(2025, 1, 22), date(2024, 12, 19))
+        -20
+        """
+        first = self._index(start, "start")
+        last = self._index(end, "end")
+        later = self._first_ordinal + max(first, last)
+        if later > self._confirmed_ordinal:
+            self._warn_provisional(f"the working days between {start} and {end}")
+        counts = self._counts
+        return counts[last] - counts[first]
+
+    @overload
+    def add_working_days_many(
+        self, starts: npt.NDArray[Any], n: int, /
+    ) -> npt.NDArray[np.datetime64]: ...
+    @overload
+    def add_working_days_many(self, starts: Iterable[date], n: int, /) -> list[date]: ...
+    def add_working_days_many(
+        self, starts: Iterable[date] | npt.NDArray[Any], n: int, /
+    ) -> list[date] | npt.NDArray[np.datetime64]:
+        """:meth:`add_working_days` over a column of dates.
+
+        A sequence gives a list. A numpy array (``datetime64``) gives a
+        ``datetime64[D]`` array, computed without a Python loop; numpy itself is
+        optional and only used when an array is passed.
+
+        >>> get_calendar("uk").add_working_days_many(
+        ...     [date(2024, 12, 19), date(2026, 6, 1)], 20
+        ... )
+        [datetime.date(2025, 1, 22), datetime.date(2026, 6, 30)]
+        """
+        if type(starts).__module__ == "numpy" and type(starts).__name__ == "ndarray":
+            return self._add_many_numpy(starts, _whole_number(n, "n"))
+        add = self.add_working_days
+        return [add(start, n) for start in starts]
+
+    # -- internals -----------------------------------------------------------------
+
+    @functools.cached_property
+    def _confirmed_ordinal(self) -> int:
+        return self.confirmed_until.toordinal()
+
+    @functools.cached_property
+    def _numpy_tables(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        import numpy as np  # noqa: PLC0415 - optional, only for array input
+
+        return (
+            np.asarray(self._counts, dtype=np.int64),
+            np.asarray(self._working_ordinals, dtype=np.int64),
+        )
+
+    def _add_many_numpy(
+        self, starts: npt.NDArray[Any], n: int
+    ) -> npt.NDArray[np.datetime64]:
+        import numpy as np  # noqa: PLC0415 - optional, only for array input
+
+        if starts.dtype.kind != "M":
+            raise InvalidInputError(
+                "starts", starts.dtype, "a numpy datetime64 array, or a list of dates"
+            )
+        counts, ordinals = self._numpy_tables
+        # Days since 1970-01-01 plus its proleptic Gregorian ordinal.
+        days = starts.astype("datetime64[D]").astype(np.int64)
+        index = days + (_EPOCH_ORDINAL - self._first_ordinal)
+        if starts.size and (index.min() < 0 or index.max() >= counts.size):
+            bad = starts.flat[int(np.argmax((index < 0) | (index >= counts.size)))]
+            raise OutsideCalendarRangeError(
+                "starts", bad, self.first_day, self.last_day, self.name
+            )
+        if n > 0:
+            position = counts[index] + (n - 1)
+        elif n < 0:
+            position = np.where(index > 0, counts[index - 1], 0) + n
+        else:
+            return starts.astype("datetime64[D]")
+        if starts.size and (position.min() < 0 or position.max() >= ordinals.size):
+            where = int(np.argmax((position < 0) | (position >= ordinals.size)))
+            self._refuse_result(starts.flat[where], n)
+        result_ordinals = ordinals[position]
+        if starts.size and result_ordinals.max() > self._confirmed_ordinal:
+            self._warn_provisional(f"some of the working days {n} from the given starts")
+        return (result_ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+
+    def _index(self, day: object, param: str) -> int:
+        checked = to_uk_date(day, param)
+        index = checked.toordinal() - self._first_ordinal
+        if not 0 <= index < len(self._counts):
+            raise OutsideCalendarRangeError(
+                param, checked, self.first_day, self.last_day, self.name
+            )
+        return index
+
+    def _refuse_result(self, start: object, n: int) -> None:
+        raise OutsideCalendarRangeError(
+            "result",
+            f"the working day {n} from {start}",
+            self.first_day,
+            self.last_day,
+            self.name,
+        )
+
+    def _check_confirmed(self, ordinal: int, what: str) -> None:
+        if ordinal > self._confirmed_ordinal:
+            self._warn_provisional(what)
+
+    def _warn_provisional(self, what: str) -> None:
+        warnings.warn(
+            f"{what} depends on days after {self.confirmed_until}, the end of the "
+            f"confirmed holiday data of calendar {self.name!r}: later bank holidays "
+            "follow the standing rules and may still be changed by proclamation",
+            ProvisionalDateWarning,
+            stacklevel=3,
+        )
+
+    def _describe(self, day: date) -> NonWorkingDay | None:
+        reasons = self._holidays.get(day, ())
+        if day.weekday() >= 5:
+            reasons = (
+                Reason(name=_WEEKDAY_NAMES[day.weekday() - 5], divisions=(), source="weekend"),
+                *reasons,
+            )
+        if not reasons:
+            return None
+        return NonWorkingDay(
+            day=day, reasons=reasons, provisional=day > self.confirmed_until
+        )
+
+
+_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
+
+
+def _whole_number(value: object, param: str) -> int:
+    if isinstance(value, bool) or not hasattr(value, "__index__"):
+        raise InvalidInputError(param, value, "a whole number of working days")
+    return operator.index(value)  # type: ignore[arg-type]
+
+
+def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCalendar:
+    """The working-day calendar called ``name``, built once per process.
+
+    Args:
+        name: ``"uk"`` (FOIA, EIR), ``"scotland"`` (FOISA, EISR),
+            ``"england-and-wales"`` or ``"northern-ireland"``.
+        data: Holiday data to build from; the bundled data if omitted. Pass
+            :meth:`HolidayData.bundled` with a newer gov.uk file or a proclaimed day
+            added to take account of a holiday announced after this release.
+
+    Returns:
+        The calendar.
+
+    Raises:
+        UnknownCalendarError: ``name`` is not one of the names above.
+
+    >>> get_calendar("uk").name
+    'uk'
+    """
+    key = name.strip().lower() if isinstance(name, str) else name
+    if key not in DEFINITIONS:
+        raise UnknownCalendarError(name, CALENDAR_NAMES)
+    return _build(key, HolidayData.bundled() if data is None else data)
+
+
+@functools.lru_cache(maxsize=32)
+def _build(name: str, data: HolidayData) -> WorkingDayCalendar:
+    definition = DEFINITIONS[name]
+    first, last = FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
+    holidays = _weekday_reasons(definition, data, first.year, last.year)
+    first_ordinal = first.toordinal()
+    span = last.toordinal() - first_ordinal + 1
+    weekday_of_first = first.weekday()
+    holiday_ordinals = {day.toordinal() for day in holidays}
+    is_working = [
+        (offset + weekday_of_first) % 7 < 5
+        and first_ordinal + offset not in holiday_ordinals
+        for offset in range(span)
+    ]
+    working_ordinals = tuple(
+        itertools.compress(range(first_ordinal, first_ordinal + span), is_working)
+    )
+    return WorkingDayCalendar(
+        definition=definition,
+        data_version=data.version,
+        confirmed_until=min(data.confirmed_until(d) for d in definition.divisions),
+        first_ordinal=first_ordinal,
+        working_days=tuple(map(date.fromordinal, working_ordinals)),
+        working_ordinals=working_ordinals,
+        counts=tuple(itertools.accumulate(is_working)),
+        holidays=holidays,
+    )
+
+
+def _weekday_reasons(
+    definition: CalendarDefinition, data: HolidayData, first_year: int, last_year: int
+) -> dict[date, tuple[Reason, ...]]:
+    """The weekday holidays of a calendar with their reasons, grouped by name."""
+    entries: dict[date, dict[str, list[Holiday]]] = {}
+    for division in definition.divisions:
+        for day, holidays in data.holidays_by_day(division, first_year, last_year).items():
+            if day.weekday() < 5:
+                for holiday in holidays:
+                    entries.setdefault(day, {}).setdefault(holiday.name, []).append(holiday)
+    reasons = {
+        day: tuple(
+            Reason(
+                name=name,
+                divisions=tuple(h.division for h in group),
+                source=group[0].source,
+            )
+            for name, group in by_name.items()
+        )
+        for day, by_name in entries.items()
+    }
+    for year in range(first_year, last_year + 1):
+        for day, name in (
+            (date(year, 12, 25), "Christmas Day"),
+            (easter(year) - timedelta(days=2), "Good Friday"),
+        ):
+            if day.weekday() < 5 and day not in reasons:
+                reasons[day] = (
+                    Reason(name=name, divisions=(), source=definition.named_days_basis),
+                )
+    return dict(sorted(reasons.items()))
+
