@@ -27,6 +27,7 @@ datetime.date(2025, 1, 21)
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -216,10 +217,15 @@ class WorkingDayCalendar:
     definition: CalendarDefinition
     data_version: str
     confirmed_until: date
-    _first_ordinal: int
+    # Every working day, in order.
     _working_days: tuple[date, ...]
-    _working_ordinals: tuple[int, ...]
-    _counts: tuple[int, ...]
+    # For every day of the span: how many working days there are up to it, inclusive.
+    # The n-th working day after d is then _working_days[_counted_to[d] + n - 1].
+    _counted_to: dict[date, int]
+    # The position in _working_days of the last working day on or before
+    # confirmed_until.
+    _last_confirmed: int
+    # The weekday holidays, with their reasons.
     _holidays: dict[date, tuple[Reason, ...]]
 
     @property
@@ -250,10 +256,13 @@ class WorkingDayCalendar:
         >>> get_calendar("england-and-wales").is_working_day(date(2026, 6, 15))
         True
         """
-        index = self._index(day, "day")
-        self._check_confirmed(self._first_ordinal + index, f"whether {day} is a working day")
-        counts = self._counts
-        return counts[index] != (counts[index - 1] if index else 0)
+        day = self._in_span(day, "day")
+        if day > self.confirmed_until:
+            self._warn_provisional(f"whether {day} is a working day")
+        return self._is_working(day)
+
+    def _is_working(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self._holidays
 
     def is_provisional(self, day: date, /) -> bool:
         """Whether ``day`` is beyond the confirmed holiday data.
@@ -269,9 +278,7 @@ class WorkingDayCalendar:
         >>> print(get_calendar("uk").non_working_day(date(2025, 12, 27)).describe())
         Sat 27 Dec 2025: Saturday
         """
-        day = to_uk_date(day, "day")
-        self._index(day, "day")
-        return self._describe(day)
+        return self._describe(self._in_span(day, "day"))
 
     def non_working_days(
         self, start: date, end: date, /, *, include_weekends: bool = True
@@ -295,11 +302,11 @@ class WorkingDayCalendar:
         Thu 1 Jan 2026: New Year’s Day (England and Wales, Scotland, Northern Ireland)
         Fri 2 Jan 2026: 2nd January (Scotland)
         """
-        first = self._index(start, "start")
-        last = self._index(end, "end")
+        first = self._in_span(start, "start").toordinal()
+        last = self._in_span(end, "end").toordinal()
         result = []
-        for offset in range(first, last + 1):
-            day = date.fromordinal(self._first_ordinal + offset)
+        for ordinal in range(first, last + 1):
+            day = date.fromordinal(ordinal)
             if not include_weekends and day.weekday() >= 5:
                 continue
             described = self._describe(day)
@@ -365,24 +372,36 @@ class WorkingDayCalendar:
         >>> uk.add_working_days(date(2025, 1, 6), -3)  # 1 and 2 January are skipped
         datetime.date(2024, 12, 30)
         """
-        if type(start) is not date:
-            start = to_uk_date(start, "start")
-        if type(n) is not int:
-            n = _whole_number(n, "n")
-        index = start.toordinal() - self._first_ordinal
-        if not 0 <= index < len(self._counts):
-            self._index(start, "start")
-        if n > 0:
-            position = self._counts[index] + n - 1
-        elif n < 0:
-            position = self._counts[index - 1] + n if index else n
-        else:
+        if type(n) is int and n > 0:
+            # The hot path of batch jobs, kept to two look-ups: a date in the span
+            # and a positive count. Anything else takes the checked path below.
+            try:
+                position = self._counted_to[start] + n - 1
+                result = self._working_days[position]
+            except (KeyError, IndexError, TypeError):
+                pass
+            else:
+                if position > self._last_confirmed:
+                    self._warn_provisional(f"the working day {n} from {start}, {result},")
+                return result
+        return self._add_working_days_checked(start, n)
+
+    def _add_working_days_checked(self, start: object, n: object) -> date:
+        start = self._in_span(start, "start")
+        n = _whole_number(n, "n")
+        if n == 0:
             return start
+        counted = self._counted_to[start]
+        if n > 0:
+            position = counted + n - 1
+        else:
+            # The working days strictly before start, less |n|.
+            position = counted - self._is_working(start) + n
         if not 0 <= position < len(self._working_days):
             self._refuse_result(start, n)
         result = self._working_days[position]
-        if result > self.confirmed_until:
-            self._warn_provisional(f"the working day {n} from {start} is {result}")
+        if position > self._last_confirmed:
+            self._warn_provisional(f"the working day {n} from {start}, {result},")
         return result
 
     def working_days_between(self, start: date, end: date, /) -> int:
@@ -398,13 +417,16 @@ class WorkingDayCalendar:
         >>> uk.working_days_between(date(2025, 1, 22), date(2024, 12, 19))
         -20
         """
-        first = self._index(start, "start")
-        last = self._index(end, "end")
-        later = self._first_ordinal + max(first, last)
-        if later > self._confirmed_ordinal:
+        counted_to = self._counted_to
+        try:
+            count = counted_to[end] - counted_to[start]
+        except (KeyError, TypeError):
+            start = self._in_span(start, "start")
+            end = self._in_span(end, "end")
+            count = counted_to[end] - counted_to[start]
+        if start > self.confirmed_until or end > self.confirmed_until:
             self._warn_provisional(f"the working days between {start} and {end}")
-        counts = self._counts
-        return counts[last] - counts[first]
+        return count
 
     @overload
     def add_working_days_many(
@@ -433,19 +455,6 @@ class WorkingDayCalendar:
 
     # -- internals -----------------------------------------------------------------
 
-    @functools.cached_property
-    def _confirmed_ordinal(self) -> int:
-        return self.confirmed_until.toordinal()
-
-    @functools.cached_property
-    def _numpy_tables(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-        import numpy as np  # noqa: PLC0415 - optional, only for array input
-
-        return (
-            np.asarray(self._counts, dtype=np.int64),
-            np.asarray(self._working_ordinals, dtype=np.int64),
-        )
-
     def _add_many_numpy(
         self, starts: npt.NDArray[Any], n: int
     ) -> npt.NDArray[np.datetime64]:
@@ -455,10 +464,9 @@ class WorkingDayCalendar:
             raise InvalidInputError(
                 "starts", starts.dtype, "a numpy datetime64 array, or a list of dates"
             )
-        counts, ordinals = self._numpy_tables
-        # Days since 1970-01-01 plus its proleptic Gregorian ordinal.
+        counts, epoch_days = _numpy_tables(self)
         days = starts.astype("datetime64[D]").astype(np.int64)
-        index = days + (_EPOCH_ORDINAL - self._first_ordinal)
+        index = days - _FIRST_EPOCH_DAY
         if starts.size and (index.min() < 0 or index.max() >= counts.size):
             bad = starts.flat[int(np.argmax((index < 0) | (index >= counts.size)))]
             raise OutsideCalendarRangeError(
@@ -467,25 +475,24 @@ class WorkingDayCalendar:
         if n > 0:
             position = counts[index] + (n - 1)
         elif n < 0:
+            # The working days strictly before each start, less |n|.
             position = np.where(index > 0, counts[index - 1], 0) + n
         else:
             return starts.astype("datetime64[D]")
-        if starts.size and (position.min() < 0 or position.max() >= ordinals.size):
-            where = int(np.argmax((position < 0) | (position >= ordinals.size)))
+        if starts.size and (position.min() < 0 or position.max() >= epoch_days.size):
+            where = int(np.argmax((position < 0) | (position >= epoch_days.size)))
             self._refuse_result(starts.flat[where], n)
-        result_ordinals = ordinals[position]
-        if starts.size and result_ordinals.max() > self._confirmed_ordinal:
+        if starts.size and position.max() > self._last_confirmed:
             self._warn_provisional(f"some of the working days {n} from the given starts")
-        return (result_ordinals - _EPOCH_ORDINAL).astype("datetime64[D]")
+        return epoch_days[position].astype("datetime64[D]")
 
-    def _index(self, day: object, param: str) -> int:
+    def _in_span(self, day: object, param: str) -> date:
         checked = to_uk_date(day, param)
-        index = checked.toordinal() - self._first_ordinal
-        if not 0 <= index < len(self._counts):
+        if not FIRST_SUPPORTED_DAY <= checked <= LAST_SUPPORTED_DAY:
             raise OutsideCalendarRangeError(
                 param, checked, self.first_day, self.last_day, self.name
             )
-        return index
+        return checked
 
     def _refuse_result(self, start: object, n: int) -> None:
         raise OutsideCalendarRangeError(
@@ -495,10 +502,6 @@ class WorkingDayCalendar:
             self.last_day,
             self.name,
         )
-
-    def _check_confirmed(self, ordinal: int, what: str) -> None:
-        if ordinal > self._confirmed_ordinal:
-            self._warn_provisional(what)
 
     def _warn_provisional(self, what: str) -> None:
         warnings.warn(
@@ -523,7 +526,23 @@ class WorkingDayCalendar:
         )
 
 
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
+@functools.lru_cache(maxsize=8)
+def _numpy_tables(
+    calendar: WorkingDayCalendar,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """A calendar's tables as arrays: counts by day, working days as epoch days.
+
+    Kept outside the class: a cached property would give the class a
+    ``__getattr__``, which slows every attribute access on the hot path.
+    """
+    import numpy as np  # noqa: PLC0415 - optional, only for array input
+
+    counts = np.fromiter(calendar._counted_to.values(), dtype=np.int64)  # noqa: SLF001
+    working = np.array(calendar._working_days, dtype="datetime64[D]")  # noqa: SLF001
+    return counts, working.astype(np.int64)
+
+
+_FIRST_EPOCH_DAY: Final = (FIRST_SUPPORTED_DAY - date(1970, 1, 1)).days
 
 
 def _whole_number(value: object, param: str) -> int:
@@ -562,26 +581,21 @@ def _build(name: str, data: HolidayData) -> WorkingDayCalendar:
     definition = DEFINITIONS[name]
     first, last = FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
     holidays = _weekday_reasons(definition, data, first.year, last.year)
-    first_ordinal = first.toordinal()
-    span = last.toordinal() - first_ordinal + 1
+    days = list(map(date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
     weekday_of_first = first.weekday()
-    holiday_ordinals = {day.toordinal() for day in holidays}
     is_working = [
-        (offset + weekday_of_first) % 7 < 5
-        and first_ordinal + offset not in holiday_ordinals
-        for offset in range(span)
+        (offset + weekday_of_first) % 7 < 5 and day not in holidays
+        for offset, day in enumerate(days)
     ]
-    working_ordinals = tuple(
-        itertools.compress(range(first_ordinal, first_ordinal + span), is_working)
-    )
+    working_days = tuple(itertools.compress(days, is_working))
+    confirmed_until = min(data.confirmed_until(d) for d in definition.divisions)
     return WorkingDayCalendar(
         definition=definition,
         data_version=data.version,
-        confirmed_until=min(data.confirmed_until(d) for d in definition.divisions),
-        first_ordinal=first_ordinal,
-        working_days=tuple(map(date.fromordinal, working_ordinals)),
-        working_ordinals=working_ordinals,
-        counts=tuple(itertools.accumulate(is_working)),
+        confirmed_until=confirmed_until,
+        working_days=working_days,
+        counted_to=dict(zip(days, itertools.accumulate(is_working), strict=True)),
+        last_confirmed=bisect.bisect_right(working_days, confirmed_until) - 1,
         holidays=holidays,
     )
 
