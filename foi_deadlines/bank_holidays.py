@@ -36,6 +36,7 @@ from typing import Final
 
 import attrs
 import holidays as holidays_package
+from holidays.version import __version__ as holidays_version
 
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.errors import HolidayDataError, InvalidInputError
@@ -237,14 +238,15 @@ class HolidayData:
     Use :meth:`bundled` for the data shipped with the library, then
     :meth:`with_govuk_file` or :meth:`with_proclaimed` to bring it up to date
     without a new release. Each returns a new value; pass it to
-    :func:`~foi_deadlines.get_calendar` as ``data=``.
+    :func:`~foi_deadlines.calendars.get_calendar` as ``data=``.
 
     >>> from datetime import date
     >>> data = HolidayData.bundled().with_proclaimed(
     ...     date(2030, 6, 3), "Special bank holiday", divisions=("scotland",)
     ... )
-    >>> data.version
-    'gov.uk bank-holidays.json, copy of 2026-02-25; 2 proclaimed days; standing rules: holidays ...'
+    >>> data.version.split("; ")
+    ['gov.uk bank-holidays.json, copy of 2026-02-25', '2 proclaimed days',
+     'standing rules: holidays ...']
 
     Attributes:
         official: Official lists, oldest first; for a year two lists cover, the
@@ -271,7 +273,8 @@ class HolidayData:
             list replaces what was known before.
 
         Raises:
-            HolidayDataError: The file cannot be read or is malformed; nothing is loaded.
+            HolidayDataError: The file cannot be read or is malformed; nothing of
+                it is loaded.
         """
         file = Path(path)
         try:
@@ -340,8 +343,14 @@ class HolidayData:
             )
         except InvalidInputError as exc:
             raise HolidayDataError(where, exc.param, str(exc)) from exc
-        for param, value in (("day", proclaimed.day), ("replaces", proclaimed.replaces)):
-            if value is not None and not FIRST_SUPPORTED_DAY <= value <= LAST_SUPPORTED_DAY:
+        for param, value in (
+            ("day", proclaimed.day),
+            ("replaces", proclaimed.replaces),
+        ):
+            if (
+                value is not None
+                and not FIRST_SUPPORTED_DAY <= value <= LAST_SUPPORTED_DAY
+            ):
                 raise HolidayDataError(
                     where,
                     param,
@@ -357,7 +366,7 @@ class HolidayData:
         if self.proclaimed:
             count = len(self.proclaimed)
             parts.append(f"{count} proclaimed day{'s' if count != 1 else ''}")
-        parts.append(f"standing rules: holidays {holidays_package.__version__}")
+        parts.append(f"standing rules: holidays {holidays_version}")
         return "; ".join(parts)
 
     def confirmed_until(self, division: Division) -> date:
@@ -398,7 +407,10 @@ class HolidayData:
                 chosen[year] = official
         for official in dict.fromkeys(chosen.values()):
             for holiday in official.holidays:
-                if holiday.division is division and chosen.get(holiday.day.year) is official:
+                if (
+                    holiday.division is division
+                    and chosen.get(holiday.day.year) is official
+                ):
                     by_day.setdefault(holiday.day, []).append(holiday)
         for holiday in _standing_rules(division, tuple(standing_years)):
             by_day.setdefault(holiday.day, []).append(holiday)
@@ -422,8 +434,10 @@ class HolidayData:
 
 @functools.cache
 def _bundled() -> HolidayData:
-    text = resources.files("foi_deadlines").joinpath("data", _BUNDLED_FILE).read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("foi_deadlines")
+        .joinpath("data", _BUNDLED_FILE)
+        .read_text(encoding="utf-8")
     )
     official = _parse_govuk(json.loads(text), BUNDLED_SOURCE)
     return HolidayData(official=(official,), proclaimed=BUNDLED_PROCLAIMED)
@@ -433,7 +447,7 @@ def _bundled() -> HolidayData:
 def _standing_rules(division: Division, years: tuple[int, ...]) -> tuple[Holiday, ...]:
     if not years:
         return ()
-    source = f"standing rules (holidays {holidays_package.__version__})"
+    source = f"standing rules (holidays {holidays_version})"
     table = holidays_package.country_holidays(
         "GB", subdiv=_SUBDIVISIONS[division], years=years, expand=False
     )
@@ -455,9 +469,7 @@ def _parse_divisions(divisions: Iterable[Division | str]) -> tuple[Division, ...
             result.append(Division(value))
         except ValueError:
             valid = ", ".join(repr(d.value) for d in Division)
-            raise InvalidInputError(
-                "divisions", value, f"one of {valid}"
-            ) from None
+            raise InvalidInputError("divisions", value, f"one of {valid}") from None
     if not result:
         raise InvalidInputError("divisions", divisions, "at least one division")
     return tuple(dict.fromkeys(result))
@@ -479,7 +491,9 @@ def _parse_govuk(data: object, source: str) -> OfficialList:
         if not isinstance(block, Mapping):
             raise fail(key, "expected an object with 'division' and 'events'")
         if block.get("division", key) != key:
-            raise fail(f"{key}.division", f"{block['division']!r} does not match {key!r}")
+            raise fail(
+                f"{key}.division", f"{block['division']!r} does not match {key!r}"
+            )
         events = block.get("events")
         if not isinstance(events, list) or not events:
             raise fail(f"{key}.events", "expected a non-empty list of events")
@@ -490,9 +504,13 @@ def _parse_govuk(data: object, source: str) -> OfficialList:
             if day in seen:
                 raise fail(f"{path}.date", f"{day} is listed twice for {key}")
             seen.add(day)
-            holidays.append(Holiday(day=day, name=name, division=division, source=source))
+            holidays.append(
+                Holiday(day=day, name=name, division=division, source=source)
+            )
         coverage.append((division, min(seen).year, max(seen).year))
-    return OfficialList(source=source, holidays=tuple(holidays), coverage=tuple(coverage))
+    return OfficialList(
+        source=source, holidays=tuple(holidays), coverage=tuple(coverage)
+    )
 
 
 def _parse_event(event: object, path: str, source: str) -> tuple[date, str]:
@@ -507,11 +525,13 @@ def _parse_event(event: object, path: str, source: str) -> tuple[date, str]:
         raise fail(f"{path}.notes", f"expected a string (got {notes!r})")
     raw = event.get("date")
     try:
-        if not isinstance(raw, str) or len(raw) != 10:
-            raise ValueError
-        day = date.fromisoformat(raw)
+        day = (
+            date.fromisoformat(raw) if isinstance(raw, str) and len(raw) == 10 else None
+        )
     except ValueError:
-        raise fail(f"{path}.date", f"expected a date as YYYY-MM-DD (got {raw!r})") from None
+        day = None
+    if day is None:
+        raise fail(f"{path}.date", f"expected a date as YYYY-MM-DD (got {raw!r})")
     if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
         raise fail(
             f"{path}.date",

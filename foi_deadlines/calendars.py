@@ -34,7 +34,7 @@ import operator
 import warnings
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Final, overload
+from typing import TYPE_CHECKING, Any, Final, cast, overload
 
 import attrs
 from dateutil.easter import easter
@@ -325,7 +325,9 @@ class WorkingDayCalendar:
             return day
         return self.add_working_days(day, 1)
 
-    def previous_working_day(self, day: date, /, *, include_start: bool = False) -> date:
+    def previous_working_day(
+        self, day: date, /, *, include_start: bool = False
+    ) -> date:
         """The last working day before ``day`` (or on it, with ``include_start``).
 
         >>> get_calendar("uk").previous_working_day(date(2025, 12, 29))
@@ -382,7 +384,9 @@ class WorkingDayCalendar:
                 pass
             else:
                 if position > self._last_confirmed:
-                    self._warn_provisional(f"the working day {n} from {start}, {result},")
+                    self._warn_provisional(
+                        f"the working day {n} from {start}, {result},"
+                    )
                 return result
         return self._add_working_days_checked(start, n)
 
@@ -392,11 +396,8 @@ class WorkingDayCalendar:
         if n == 0:
             return start
         counted = self._counted_to[start]
-        if n > 0:
-            position = counted + n - 1
-        else:
-            # The working days strictly before start, less |n|.
-            position = counted - self._is_working(start) + n
+        # Counting back, start from the working days strictly before start.
+        position = counted + n - 1 if n > 0 else counted - self._is_working(start) + n
         if not 0 <= position < len(self._working_days):
             self._refuse_result(start, n)
         result = self._working_days[position]
@@ -433,7 +434,9 @@ class WorkingDayCalendar:
         self, starts: npt.NDArray[Any], n: int, /
     ) -> npt.NDArray[np.datetime64]: ...
     @overload
-    def add_working_days_many(self, starts: Iterable[date], n: int, /) -> list[date]: ...
+    def add_working_days_many(
+        self, starts: Iterable[date], n: int, /
+    ) -> list[date]: ...
     def add_working_days_many(
         self, starts: Iterable[date] | npt.NDArray[Any], n: int, /
     ) -> list[date] | npt.NDArray[np.datetime64]:
@@ -449,7 +452,8 @@ class WorkingDayCalendar:
         [datetime.date(2025, 1, 22), datetime.date(2026, 6, 30)]
         """
         if type(starts).__module__ == "numpy" and type(starts).__name__ == "ndarray":
-            return self._add_many_numpy(starts, _whole_number(n, "n"))
+            array = cast("npt.NDArray[Any]", starts)
+            return self._add_many_numpy(array, _whole_number(n, "n"))
         add = self.add_working_days
         return [add(start, n) for start in starts]
 
@@ -483,7 +487,9 @@ class WorkingDayCalendar:
             where = int(np.argmax((position < 0) | (position >= epoch_days.size)))
             self._refuse_result(starts.flat[where], n)
         if starts.size and position.max() > self._last_confirmed:
-            self._warn_provisional(f"some of the working days {n} from the given starts")
+            self._warn_provisional(
+                f"some of the working days {n} from the given starts"
+            )
         return epoch_days[position].astype("datetime64[D]")
 
     def _in_span(self, day: object, param: str) -> date:
@@ -516,7 +522,11 @@ class WorkingDayCalendar:
         reasons = self._holidays.get(day, ())
         if day.weekday() >= 5:
             reasons = (
-                Reason(name=_WEEKDAY_NAMES[day.weekday() - 5], divisions=(), source="weekend"),
+                Reason(
+                    name=_WEEKDAY_NAMES[day.weekday() - 5],
+                    divisions=(),
+                    source="weekend",
+                ),
                 *reasons,
             )
         if not reasons:
@@ -537,8 +547,8 @@ def _numpy_tables(
     """
     import numpy as np  # noqa: PLC0415 - optional, only for array input
 
-    counts = np.fromiter(calendar._counted_to.values(), dtype=np.int64)  # noqa: SLF001
-    working = np.array(calendar._working_days, dtype="datetime64[D]")  # noqa: SLF001
+    counts = np.fromiter(calendar._counted_to.values(), dtype=np.int64)
+    working = np.array(calendar._working_days, dtype="datetime64[D]")
     return counts, working.astype(np.int64)
 
 
@@ -548,7 +558,7 @@ _FIRST_EPOCH_DAY: Final = (FIRST_SUPPORTED_DAY - date(1970, 1, 1)).days
 def _whole_number(value: object, param: str) -> int:
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise InvalidInputError(param, value, "a whole number of working days")
-    return operator.index(value)  # type: ignore[arg-type]
+    return operator.index(value)
 
 
 def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCalendar:
@@ -557,9 +567,10 @@ def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCal
     Args:
         name: ``"uk"`` (FOIA, EIR), ``"scotland"`` (FOISA, EISR),
             ``"england-and-wales"`` or ``"northern-ireland"``.
-        data: Holiday data to build from; the bundled data if omitted. Pass
-            :meth:`HolidayData.bundled` with a newer gov.uk file or a proclaimed day
-            added to take account of a holiday announced after this release.
+        data: Holiday data to build from; the bundled data if omitted. To take
+            account of a holiday announced after this release, pass the bundled
+            data with a newer gov.uk file or a proclaimed day added (see
+            :class:`~foi_deadlines.bank_holidays.HolidayData`).
 
     Returns:
         The calendar.
@@ -606,10 +617,14 @@ def _weekday_reasons(
     """The weekday holidays of a calendar with their reasons, grouped by name."""
     entries: dict[date, dict[str, list[Holiday]]] = {}
     for division in definition.divisions:
-        for day, holidays in data.holidays_by_day(division, first_year, last_year).items():
+        for day, holidays in data.holidays_by_day(
+            division, first_year, last_year
+        ).items():
             if day.weekday() < 5:
                 for holiday in holidays:
-                    entries.setdefault(day, {}).setdefault(holiday.name, []).append(holiday)
+                    entries.setdefault(day, {}).setdefault(holiday.name, []).append(
+                        holiday
+                    )
     reasons = {
         day: tuple(
             Reason(
@@ -631,4 +646,3 @@ def _weekday_reasons(
                     Reason(name=name, divisions=(), source=definition.named_days_basis),
                 )
     return dict(sorted(reasons.items()))
-

@@ -32,7 +32,7 @@ def _date_argument(text: str) -> date:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_PROG,
-        description="UK information-rights statutory deadlines, computed and explained.",
+        description="UK information-rights statutory deadlines, explained.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     due = commands.add_parser(
@@ -80,7 +80,10 @@ def _due(args: argparse.Namespace) -> int:
             "data_version": calendar.data_version,
             "provisional": due > calendar.confirmed_until,
             "skipped_holidays": [
-                {"date": d.day.isoformat(), "reasons": [r.describe() for r in d.reasons]}
+                {
+                    "date": d.day.isoformat(),
+                    "reasons": [r.describe() for r in d.reasons],
+                }
                 for d in skipped
                 if d.day != received
             ],

@@ -3,7 +3,7 @@
 Every error the library raises for bad data is a :class:`FoiDeadlinesError`; catch
 that one class to handle them all. Each subclass also derives from the matching
 built-in exception (``ValueError``, ``TypeError`` or ``LookupError``), keeps the
-offending input in attributes, and carries a short stable :attr:`~FoiDeadlinesError.code`
+offending input in attributes, and carries a short stable ``code``
 that adapters (spreadsheets, the command line) can show.
 
 This module imports nothing else from the package.
@@ -141,7 +141,7 @@ class ProvisionalDateWarning(FoiDeadlinesWarning):
     """A result depends on days beyond the calendar's confirmed holiday data.
 
     Bank holidays are announced about two years ahead, and special days can be
-    proclaimed at short notice. Beyond :attr:`WorkingDayCalendar.confirmed_until
-    <foi_deadlines.WorkingDayCalendar.confirmed_until>` the calendar follows the
-    standing rules, so a result there may still move.
+    proclaimed at short notice. Beyond a calendar's
+    :attr:`~foi_deadlines.calendars.WorkingDayCalendar.confirmed_until` it follows
+    the standing rules, so a result there may still move.
     """

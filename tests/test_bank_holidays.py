@@ -10,6 +10,7 @@ from typing import Any
 
 import holidays
 import pytest
+from holidays.version import __version__ as holidays_version
 
 from foi_deadlines import (
     Division,
@@ -37,7 +38,12 @@ CALENDAR_OF = {
 
 
 def bundled_json() -> dict[str, Any]:
-    path = Path(__file__).parents[1] / "foi_deadlines" / "data" / "govuk-bank-holidays.json"
+    path = (
+        Path(__file__).parents[1]
+        / "foi_deadlines"
+        / "data"
+        / "govuk-bank-holidays.json"
+    )
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
@@ -48,7 +54,7 @@ class TestBundledData:
         version = HolidayData.bundled().version
         assert BUNDLED_SOURCE in version
         assert "1 proclaimed day" in version
-        assert f"holidays {holidays.__version__}" in version
+        assert f"holidays {holidays_version}" in version
 
     def test_confirmed_until_end_of_official_data(self) -> None:
         """The data is confirmed to the end of the last year gov.uk lists."""
@@ -59,7 +65,9 @@ class TestBundledData:
     def test_official_coverage(self) -> None:
         """The bundled gov.uk copy covers 2012 to 2028 for each division."""
         (official,) = HolidayData.bundled().official
-        assert sorted(official.coverage) == sorted((div, 2012, 2028) for div in Division)
+        assert sorted(official.coverage) == sorted(
+            (div, 2012, 2028) for div in Division
+        )
 
     def test_wales_is_england(self) -> None:
         """The holidays package gives Wales the same days as England."""
@@ -78,7 +86,9 @@ class TestSourcesAgree:
         (official,) = HolidayData.bundled().official
         for division, first, last in official.coverage:
             from_govuk = {
-                h.day for h in official.holidays if h.division is division and h.day.weekday() < 5
+                h.day
+                for h in official.holidays
+                if h.division is division and h.day.weekday() < 5
             }
             from_rules = {
                 day
@@ -94,7 +104,8 @@ class TestSourcesAgree:
     def test_every_difference_is_known(self) -> None:
         """Each disagreement is listed, with an explanation, and no more."""
         known = {
-            (k.day, k.division, k.in_official, k.in_standing_rules) for k in KNOWN_DIFFERENCES
+            (k.day, k.division, k.in_official, k.in_standing_rules)
+            for k in KNOWN_DIFFERENCES
         }
         assert self.differences() == known
         assert all(k.explanation for k in KNOWN_DIFFERENCES)
@@ -104,7 +115,10 @@ class TestSourcesAgree:
         for known in KNOWN_DIFFERENCES:
             calendar = get_calendar(CALENDAR_OF[known.division])
             assert calendar.is_working_day(known.day) is not known.is_bank_holiday
-            assert get_calendar("uk").is_working_day(known.day) is not known.is_bank_holiday
+            assert (
+                get_calendar("uk").is_working_day(known.day)
+                is not known.is_bank_holiday
+            )
 
     def test_corrections_applied(self) -> None:
         """Days the holidays package lists wrongly are working days here."""
@@ -120,7 +134,10 @@ def govuk(**divisions: list[tuple[str, str]]) -> dict[str, Any]:
     return {
         key.replace("_", "-"): {
             "division": key.replace("_", "-"),
-            "events": [{"title": t, "date": day, "notes": "", "bunting": True} for day, t in events],
+            "events": [
+                {"title": t, "date": day, "notes": "", "bunting": True}
+                for day, t in events
+            ],
         }
         for key, events in divisions.items()
     }
@@ -140,14 +157,21 @@ class TestLoadingNewerData:
         assert not uk.is_working_day(date(2027, 6, 7))
         assert get_calendar("uk").is_working_day(date(2027, 6, 7))
         assert uk.add_working_days(date(2027, 6, 1), 20) == date(2027, 6, 30)
-        assert get_calendar("uk").add_working_days(date(2027, 6, 1), 20) == date(2027, 6, 29)
+        assert get_calendar("uk").add_working_days(date(2027, 6, 1), 20) == date(
+            2027, 6, 29
+        )
         assert "bank-holidays.json" in uk.data_version
 
     def test_newer_file_replaces_covered_years(self) -> None:
         """For a year a loaded file covers, its list replaces what was known."""
         # A file for 2025 in Scotland without 2 January: 2 January becomes working.
         data = HolidayData.bundled().with_govuk_data(
-            govuk(scotland=[("2025-01-01", "New Year's Day"), ("2025-12-25", "Christmas Day")]),
+            govuk(
+                scotland=[
+                    ("2025-01-01", "New Year's Day"),
+                    ("2025-12-25", "Christmas Day"),
+                ]
+            ),
             source="test file",
         )
         scotland = get_calendar("scotland", data=data)
@@ -169,7 +193,9 @@ class TestLoadingNewerData:
         partial = HolidayData.bundled().with_govuk_data(
             govuk(scotland=[("2029-01-01", "New Year's Day")]), source="2029 Scotland"
         )
-        assert get_calendar("scotland", data=partial).confirmed_until == date(2029, 12, 31)
+        assert get_calendar("scotland", data=partial).confirmed_until == date(
+            2029, 12, 31
+        )
         assert get_calendar("uk", data=partial).confirmed_until == date(2028, 12, 31)
 
     def test_loading_does_not_change_the_original(self) -> None:
@@ -181,7 +207,7 @@ class TestLoadingNewerData:
 
     def test_unreadable_file(self, tmp_path: Path) -> None:
         """A missing file is refused, naming it."""
-        with pytest.raises(HolidayDataError, match="missing.json.*cannot be read"):
+        with pytest.raises(HolidayDataError, match=r"missing\.json.*cannot be read"):
             HolidayData.bundled().with_govuk_file(tmp_path / "missing.json")
 
     def test_bad_json(self, tmp_path: Path) -> None:
@@ -198,23 +224,68 @@ class TestLoadingNewerData:
             ({}, "", "expected a JSON object keyed by division"),
             ({"wales": {"events": []}}, "wales", "unknown division"),
             ({"scotland": []}, "scotland", "expected an object"),
-            ({"scotland": {"division": "england-and-wales", "events": []}}, "scotland.division", "does not match"),
-            ({"scotland": {"events": []}}, "scotland.events", "non-empty list"),
-            ({"scotland": {"events": ["x"]}}, r"scotland.events\[0\]", "expected an object"),
-            ({"scotland": {"events": [{"date": "2025-01-01"}]}}, r"scotland.events\[0\].title", "non-empty string"),
-            ({"scotland": {"events": [{"title": "x", "date": "2026-02-30"}]}}, r"scotland.events\[0\].date", "YYYY-MM-DD"),
-            ({"scotland": {"events": [{"title": "x", "date": "20260101"}]}}, r"scotland.events\[0\].date", "YYYY-MM-DD"),
-            ({"scotland": {"events": [{"title": "x", "date": 20260101}]}}, r"scotland.events\[0\].date", "YYYY-MM-DD"),
-            ({"scotland": {"events": [{"title": "x", "date": "2101-01-03"}]}}, r"scotland.events\[0\].date", "outside the supported span"),
-            ({"scotland": {"events": [{"title": "x", "date": "2026-01-01", "notes": 3}]}}, r"scotland.events\[0\].notes", "expected a string"),
             (
-                {"scotland": {"events": [{"title": "x", "date": "2026-01-01"}, {"title": "y", "date": "2026-01-01"}]}},
+                {"scotland": {"division": "england-and-wales", "events": []}},
+                "scotland.division",
+                "does not match",
+            ),
+            ({"scotland": {"events": []}}, "scotland.events", "non-empty list"),
+            (
+                {"scotland": {"events": ["x"]}},
+                r"scotland.events\[0\]",
+                "expected an object",
+            ),
+            (
+                {"scotland": {"events": [{"date": "2025-01-01"}]}},
+                r"scotland.events\[0\].title",
+                "non-empty string",
+            ),
+            (
+                {"scotland": {"events": [{"title": "x", "date": "2026-02-30"}]}},
+                r"scotland.events\[0\].date",
+                "YYYY-MM-DD",
+            ),
+            (
+                {"scotland": {"events": [{"title": "x", "date": "20260101"}]}},
+                r"scotland.events\[0\].date",
+                "YYYY-MM-DD",
+            ),
+            (
+                {"scotland": {"events": [{"title": "x", "date": 20260101}]}},
+                r"scotland.events\[0\].date",
+                "YYYY-MM-DD",
+            ),
+            (
+                {"scotland": {"events": [{"title": "x", "date": "2101-01-03"}]}},
+                r"scotland.events\[0\].date",
+                "outside the supported span",
+            ),
+            (
+                {
+                    "scotland": {
+                        "events": [{"title": "x", "date": "2026-01-01", "notes": 3}]
+                    }
+                },
+                r"scotland.events\[0\].notes",
+                "expected a string",
+            ),
+            (
+                {
+                    "scotland": {
+                        "events": [
+                            {"title": "x", "date": "2026-01-01"},
+                            {"title": "y", "date": "2026-01-01"},
+                        ]
+                    }
+                },
                 r"scotland.events\[1\].date",
                 "listed twice",
             ),
         ],
     )
-    def test_malformed_data_is_refused_whole(self, data: object, where: str, problem: str) -> None:
+    def test_malformed_data_is_refused_whole(
+        self, data: object, where: str, problem: str
+    ) -> None:
         """Malformed data is refused with where and what; nothing is loaded."""
         pattern = f"from test.json refused{' at ' + where if where else ''}.*{problem}"
         with pytest.raises(HolidayDataError, match=pattern):
@@ -224,7 +295,9 @@ class TestLoadingNewerData:
         """A file with one bad event among good ones loads nothing at all."""
         data = bundled_json()
         data["northern-ireland"]["events"][5]["date"] = "not a date"
-        with pytest.raises(HolidayDataError, match=r"northern-ireland.events\[5\].date"):
+        with pytest.raises(
+            HolidayDataError, match=r"northern-ireland.events\[5\].date"
+        ):
             HolidayData.bundled().with_govuk_data(data, source="t")
 
 
@@ -254,7 +327,9 @@ class TestProclaimedDays:
             assert not uk.is_working_day(date(2030, 6, 4))
             day = uk.non_working_day(date(2030, 6, 4))
         assert day is not None
-        assert day.describe().startswith("Tue 4 Jun 2030: Spring bank holiday (moved) (")
+        assert day.describe().startswith(
+            "Tue 4 Jun 2030: Spring bank holiday (moved) ("
+        )
 
     def test_already_listed_day_is_not_doubled(self) -> None:
         """Proclaiming a day the official list already has changes nothing."""
@@ -270,7 +345,10 @@ class TestProclaimedDays:
         [
             ({"divisions": ["wales"]}, "divisions must be one of"),
             ({"divisions": []}, "at least one division"),
-            ({"divisions": ["scotland"], "replaces": "2027-01-01"}, "replaces must be a datetime.date"),
+            (
+                {"divisions": ["scotland"], "replaces": "2027-01-01"},
+                "replaces must be a datetime.date",
+            ),
         ],
     )
     def test_bad_proclamation(self, kwargs: dict[str, Any], message: str) -> None:
@@ -281,9 +359,13 @@ class TestProclaimedDays:
     def test_proclamation_out_of_span(self) -> None:
         """A proclaimed day outside 2000-2100 is refused."""
         with pytest.raises(HolidayDataError, match="outside the supported span"):
-            HolidayData.bundled().with_proclaimed(date(2101, 1, 3), "x", divisions=["scotland"])
+            HolidayData.bundled().with_proclaimed(
+                date(2101, 1, 3), "x", divisions=["scotland"]
+            )
 
     def test_single_division_string(self) -> None:
         """A single division may be given as a plain string."""
-        data = HolidayData.bundled().with_proclaimed(date(2027, 6, 7), "x", divisions="scotland")
+        data = HolidayData.bundled().with_proclaimed(
+            date(2027, 6, 7), "x", divisions="scotland"
+        )
         assert data.proclaimed[-1].divisions == (Division.SCOTLAND,)

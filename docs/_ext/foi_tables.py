@@ -1,0 +1,134 @@
+"""A Sphinx directive that renders tables from the library's own data.
+
+``foi-table`` takes the name of one of the tables below, each built from the
+library's data at build time, so that the documentation cannot drift from the code::
+
+    ```{foi-table} known-differences
+    ```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import Directive
+
+from foi_deadlines import bank_holidays, calendars
+
+Table = tuple[Sequence[str], Sequence[Sequence[str]]]
+
+
+def _day(day: Any) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def known_differences() -> Table:
+    """The bundled gov.uk copy against the standing rules."""
+    header = (
+        "Date",
+        "Division",
+        "gov.uk copy",
+        "Standing rules",
+        "Bank holiday?",
+        "Why",
+    )
+    rows = [
+        (
+            _day(k.day),
+            k.division.label,
+            "listed" if k.in_official else "not listed",
+            "listed" if k.in_standing_rules else "not listed",
+            "yes" if k.is_bank_holiday else "no",
+            k.explanation,
+        )
+        for k in bank_holidays.KNOWN_DIFFERENCES
+    ]
+    return header, rows
+
+
+def corrections() -> Table:
+    """Days removed from the standing rules."""
+    header = ("Date", "Division", "Why it is a working day")
+    rows = [
+        (_day(c.day), c.division.label, c.reason) for c in bank_holidays.CORRECTIONS
+    ]
+    return header, rows
+
+
+def proclaimed() -> Table:
+    """Proclaimed days bundled on top of the gov.uk copy."""
+    header = ("Date", "Divisions", "Name", "Source")
+    rows = [
+        (_day(p.day), ", ".join(d.label for d in p.divisions), p.name, p.source)
+        for p in bank_holidays.BUNDLED_PROCLAIMED
+    ]
+    return header, rows
+
+
+def calendar_definitions() -> Table:
+    """The calendars and the law behind each."""
+    header = ("Name", "Used for", "Bank holidays of", "Legal source")
+    rows = [
+        (
+            f"``{d.name}``",
+            d.title,
+            ", ".join(div.label for div in d.divisions),
+            d.citation,
+        )
+        for d in calendars.DEFINITIONS.values()
+    ]
+    return header, rows
+
+
+TABLES: dict[str, Callable[[], Table]] = {
+    "known-differences": known_differences,
+    "corrections": corrections,
+    "proclaimed": proclaimed,
+    "calendars": calendar_definitions,
+}
+
+
+def _row(cells: Sequence[str]) -> nodes.row:
+    row = nodes.row()
+    for cell in cells:
+        entry = nodes.entry()
+        entry += nodes.paragraph(text=cell.replace("``", ""))
+        row += entry
+    return row
+
+
+class FoiTable(Directive):
+    """Render one of :data:`TABLES`."""
+
+    required_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        """Build the table."""
+        name = self.arguments[0]
+        if name not in TABLES:
+            raise self.error(
+                f"unknown foi-table {name!r}; expected one of {sorted(TABLES)}"
+            )
+        header, rows = TABLES[name]()
+        table = nodes.table()
+        group = nodes.tgroup(cols=len(header))
+        table += group
+        for _ in header:
+            group += nodes.colspec(colwidth=1)
+        head = nodes.thead()
+        head += _row(header)
+        group += head
+        body = nodes.tbody()
+        for cells in rows:
+            body += _row(cells)
+        group += body
+        return [table]
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Register the directive."""
+    app.add_directive("foi-table", FoiTable)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
