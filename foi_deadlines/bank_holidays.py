@@ -415,12 +415,14 @@ class HolidayData:
         for holiday in _standing_rules(division, tuple(standing_years)):
             by_day.setdefault(holiday.day, []).append(holiday)
         for proclaimed in self.proclaimed:
-            if division not in proclaimed.divisions or proclaimed.day in by_day:
+            if division not in proclaimed.divisions:
                 continue
             if not first_year <= proclaimed.day.year <= last_year:
                 continue
             if proclaimed.replaces is not None:
                 by_day.pop(proclaimed.replaces, None)
+            if proclaimed.day in by_day:
+                continue  # already listed, by the official data or another proclamation
             by_day[proclaimed.day] = [
                 Holiday(
                     day=proclaimed.day,

@@ -348,7 +348,10 @@ class WorkingDayCalendar:
         after ``start``; for ``n <= -1`` it is the ``abs(n)``-th working day strictly
         before it. ``n == 0`` returns ``start`` unchanged (day 0 itself, which may
         not be a working day), so that ``working_days_between(start,
-        add_working_days(start, n)) == n`` for every ``n``.
+        add_working_days(start, n)) == n`` for every ``n >= 0``, and for negative
+        ``n`` when ``start`` is a working day. (Counting back from a non-working
+        day, the first working day before it is one working day nearer than the
+        count suggests: there are no working days between them.)
 
         Args:
             start: Day 0.

@@ -61,4 +61,6 @@ days = st.one_of(
     _near(_leap_day()),
 ).filter(lambda d: FIRST <= d <= LAST)
 
-calendar_names = st.sampled_from(("uk", "scotland", "england-and-wales", "northern-ireland"))
+calendar_names = st.sampled_from(
+    ("uk", "scotland", "england-and-wales", "northern-ireland")
+)
