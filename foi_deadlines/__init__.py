@@ -27,16 +27,39 @@ from foi_deadlines.calendars import (
     WorkingDayCalendar,
     get_calendar,
 )
+from foi_deadlines.clocks import (
+    ClockEvent,
+    Deadline,
+    EventKind,
+    Policies,
+    PolicyInfo,
+    policy_register,
+)
 from foi_deadlines.errors import (
+    ClockStoppedError,
     FoiDeadlinesError,
     FoiDeadlinesWarning,
     HolidayDataError,
     InvalidDateError,
     InvalidInputError,
+    NotApplicableError,
     OutsideCalendarRangeError,
     ProvisionalDateWarning,
+    RequestLapsedError,
+    TimelineError,
     UnknownCalendarError,
+    UnknownRuleError,
 )
+from foi_deadlines.responses import (
+    Body,
+    ResponseDeadlines,
+    StoppedClock,
+    aggregation_window,
+    fee_payment_deadline,
+    response_deadlines,
+    response_due,
+)
+from foi_deadlines.rules import RULES, ClockRule, Modifier, Regime, Unit, get_rule
 
 try:
     __version__ = version("foi-deadlines")
@@ -45,7 +68,14 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CALENDAR_NAMES",
+    "RULES",
+    "Body",
+    "ClockEvent",
+    "ClockRule",
+    "ClockStoppedError",
+    "Deadline",
     "Division",
+    "EventKind",
     "FoiDeadlinesError",
     "FoiDeadlinesWarning",
     "Holiday",
@@ -53,13 +83,30 @@ __all__ = [
     "HolidayDataError",
     "InvalidDateError",
     "InvalidInputError",
+    "Modifier",
     "NonWorkingDay",
+    "NotApplicableError",
     "OutsideCalendarRangeError",
+    "Policies",
+    "PolicyInfo",
     "ProclaimedDay",
     "ProvisionalDateWarning",
     "Reason",
+    "Regime",
+    "RequestLapsedError",
+    "ResponseDeadlines",
+    "StoppedClock",
+    "TimelineError",
+    "Unit",
     "UnknownCalendarError",
+    "UnknownRuleError",
     "WorkingDayCalendar",
     "__version__",
+    "aggregation_window",
+    "fee_payment_deadline",
     "get_calendar",
+    "get_rule",
+    "policy_register",
+    "response_deadlines",
+    "response_due",
 ]

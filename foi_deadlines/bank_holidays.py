@@ -46,6 +46,8 @@ __all__ = [
     "FIRST_SUPPORTED_DAY",
     "KNOWN_DIFFERENCES",
     "LAST_SUPPORTED_DAY",
+    "LATE_ANNOUNCEMENTS",
+    "Announcement",
     "Correction",
     "Division",
     "Holiday",
@@ -138,6 +140,8 @@ class ProclaimedDay:
         replaces: A bank holiday it moves, if any (such as the spring bank holiday
             moved for a jubilee); that day becomes a working day in those divisions.
         source: The proclamation or announcement, for the record.
+        announced_on: When it was announced, if known; used by
+            :meth:`HolidayData.as_known_on`.
     """
 
     day: date
@@ -145,6 +149,22 @@ class ProclaimedDay:
     divisions: tuple[Division, ...]
     replaces: date | None = None
     source: str = "added by hand"
+    announced_on: date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Announcement:
+    """A special bank holiday announced at short notice, and when.
+
+    Attributes:
+        day: The bank holiday.
+        announced_on: The day it was announced.
+        name: What it was for.
+    """
+
+    day: date
+    announced_on: date
+    name: str
 
 
 @attrs.frozen(kw_only=True)
@@ -206,6 +226,28 @@ BUNDLED_PROCLAIMED: Final = (
             "royal proclamation under the Banking and Financial Dealings Act 1971 "
             "s1(3), February 2026"
         ),
+        announced_on=date(2026, 2, 5),
+    ),
+)
+
+#: Special bank holidays announced while requests were in progress. A deadline
+#: computed "as known at receipt" (policy P6) leaves out the ones announced after
+#: day 0; every other bank holiday was known years ahead.
+LATE_ANNOUNCEMENTS: Final = (
+    Announcement(
+        day=date(2022, 9, 19),
+        announced_on=date(2022, 9, 10),
+        name="State funeral of Queen Elizabeth II",
+    ),
+    Announcement(
+        day=date(2023, 5, 8),
+        announced_on=date(2022, 11, 6),
+        name="Coronation of King Charles III",
+    ),
+    Announcement(
+        day=date(2026, 6, 15),
+        announced_on=date(2026, 2, 5),
+        name="Scotland at the FIFA World Cup",
     ),
 )
 
@@ -252,10 +294,13 @@ class HolidayData:
         official: Official lists, oldest first; for a year two lists cover, the
             later one wins.
         proclaimed: Proclaimed days added on top.
+        unannounced: Special days left out because they were announced after the
+            day given to :meth:`as_known_on`.
     """
 
     official: tuple[OfficialList, ...] = ()
     proclaimed: tuple[ProclaimedDay, ...] = ()
+    unannounced: tuple[date, ...] = ()
 
     @classmethod
     def bundled(cls) -> HolidayData:
@@ -359,6 +404,28 @@ class HolidayData:
                 )
         return attrs.evolve(self, proclaimed=(*self.proclaimed, proclaimed))
 
+    def as_known_on(self, day: date) -> HolidayData:
+        """The data as it stood on ``day``: special days announced later left out.
+
+        For policy P6 ``as_known_at_receipt``: a deadline counted with the bank
+        holidays known when the request arrived. The announcement dates are those of
+        :data:`LATE_ANNOUNCEMENTS` and of proclaimed days that give one.
+
+        >>> from datetime import date
+        >>> known = HolidayData.bundled().as_known_on(date(2022, 9, 5))
+        >>> [str(day) for day in known.unannounced]
+        ['2022-09-19', '2023-05-08', '2026-06-15']
+        """
+        day = to_uk_date(day, "day")
+        announced = [(a.day, a.announced_on) for a in LATE_ANNOUNCEMENTS]
+        announced += [
+            (p.day, p.announced_on)
+            for p in self.proclaimed
+            if p.announced_on is not None
+        ]
+        later = tuple(sorted({holiday for holiday, on in announced if on > day}))
+        return attrs.evolve(self, unannounced=later)
+
     @property
     def version(self) -> str:
         """A short description of this data, recorded in every computed deadline."""
@@ -367,6 +434,9 @@ class HolidayData:
             count = len(self.proclaimed)
             parts.append(f"{count} proclaimed day{'s' if count != 1 else ''}")
         parts.append(f"standing rules: holidays {holidays_version}")
+        if self.unannounced:
+            left_out = ", ".join(str(day) for day in self.unannounced)
+            parts.append(f"leaving out {left_out} (announced later)")
         return "; ".join(parts)
 
     def confirmed_until(self, division: Division) -> date:
@@ -386,14 +456,10 @@ class HolidayData:
         )
         return date(last, 12, 31)
 
-    def holidays_by_day(
+    def _official_or_standing(
         self, division: Division, first_year: int, last_year: int
-    ) -> dict[date, tuple[Holiday, ...]]:
-        """Every bank holiday in ``division`` from ``first_year`` to ``last_year``.
-
-        Weekend dates are included where a source lists them (the standing rules list
-        the nominal date of a substituted holiday); they never change a count.
-        """
+    ) -> dict[date, list[Holiday]]:
+        """For each year, the latest official list covering it, else standing rules."""
         by_day: dict[date, list[Holiday]] = {}
         standing_years = []
         chosen: dict[int, OfficialList] = {}
@@ -405,7 +471,7 @@ class HolidayData:
                 standing_years.append(year)
             else:
                 chosen[year] = official
-        for official in dict.fromkeys(chosen.values()):
+        for official in {id(o): o for o in chosen.values()}.values():
             for holiday in official.holidays:
                 if (
                     holiday.division is division
@@ -414,6 +480,17 @@ class HolidayData:
                     by_day.setdefault(holiday.day, []).append(holiday)
         for holiday in _standing_rules(division, tuple(standing_years)):
             by_day.setdefault(holiday.day, []).append(holiday)
+        return by_day
+
+    def holidays_by_day(
+        self, division: Division, first_year: int, last_year: int
+    ) -> dict[date, tuple[Holiday, ...]]:
+        """Every bank holiday in ``division`` from ``first_year`` to ``last_year``.
+
+        Weekend dates are included where a source lists them (the standing rules list
+        the nominal date of a substituted holiday); they never change a count.
+        """
+        by_day = self._official_or_standing(division, first_year, last_year)
         for proclaimed in self.proclaimed:
             if division not in proclaimed.divisions:
                 continue
@@ -431,6 +508,8 @@ class HolidayData:
                     source=proclaimed.source,
                 )
             ]
+        for day in self.unannounced:
+            by_day.pop(day, None)
         return {day: tuple(by_day[day]) for day in sorted(by_day)}
 
 

@@ -82,6 +82,7 @@ class CalendarDefinition:
         citation: The legal source of the definition.
         named_days_basis: Why Christmas Day and Good Friday are non-working days
             even in a year where the holiday data omits them.
+        excludes: The days that are not working days, in words.
     """
 
     name: str
@@ -89,6 +90,7 @@ class CalendarDefinition:
     divisions: tuple[Division, ...]
     citation: str
     named_days_basis: str
+    excludes: str
 
 
 _FOIA_CITATION: Final = (
@@ -108,6 +110,10 @@ DEFINITIONS: Final = {
         divisions=_ALL_DIVISIONS,
         citation=_FOIA_CITATION,
         named_days_basis="named in FOIA 2000 s10(6)",
+        excludes=(
+            "Saturdays, Sundays, Christmas Day, Good Friday and bank holidays in any "
+            "part of the UK"
+        ),
     ),
     "scotland": CalendarDefinition(
         name="scotland",
@@ -118,6 +124,7 @@ DEFINITIONS: Final = {
             "Christmas Day is named in FOISA 2002 s73; Good Friday is a Scottish "
             "bank holiday under the Banking and Financial Dealings Act 1971 Sch 1"
         ),
+        excludes="Saturdays, Sundays, Christmas Day and Scottish bank holidays",
     ),
     "england-and-wales": CalendarDefinition(
         name="england-and-wales",
@@ -128,6 +135,10 @@ DEFINITIONS: Final = {
             "Christmas Day and Good Friday as common-law holidays"
         ),
         named_days_basis="common-law holiday in England and Wales",
+        excludes=(
+            "Saturdays, Sundays, Christmas Day, Good Friday and bank holidays in "
+            "England and Wales"
+        ),
     ),
     "northern-ireland": CalendarDefinition(
         name="northern-ireland",
@@ -138,6 +149,10 @@ DEFINITIONS: Final = {
             "Christmas Day and Good Friday as common-law holidays"
         ),
         named_days_basis="common-law holiday in Northern Ireland",
+        excludes=(
+            "Saturdays, Sundays, Christmas Day, Good Friday and bank holidays in "
+            "Northern Ireland"
+        ),
     ),
 }
 
@@ -394,7 +409,22 @@ class WorkingDayCalendar:
         return self._add_working_days_checked(start, n)
 
     def _add_working_days_checked(self, start: object, n: object) -> date:
-        start = self._in_span(start, "start")
+        result = self._offset(start, n)
+        if result > self.confirmed_until and n:
+            self._warn_provisional(f"the working day {n} from {start}, {result},")
+        return result
+
+    def _offset(self, start: object, n: object, param: str = "start") -> date:
+        """:meth:`add_working_days` with full checks and no warning.
+
+        For the package's own engine, which flags provisional results itself.
+        """
+        if type(n) is int and n > 0:
+            try:
+                return self._working_days[self._counted_to[start] + n - 1]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                pass
+        start = self._in_span(start, param)
         n = _whole_number(n, "n")
         if n == 0:
             return start
@@ -403,10 +433,11 @@ class WorkingDayCalendar:
         position = counted + n - 1 if n > 0 else counted - self._is_working(start) + n
         if not 0 <= position < len(self._working_days):
             self._refuse_result(start, n)
-        result = self._working_days[position]
-        if position > self._last_confirmed:
-            self._warn_provisional(f"the working day {n} from {start}, {result},")
-        return result
+        return self._working_days[position]
+
+    def _count(self, start: date, end: date) -> int:
+        """:meth:`working_days_between` for checked dates, with no warning."""
+        return self._counted_to[end] - self._counted_to[start]
 
     def working_days_between(self, start: date, end: date, /) -> int:
         """The number of working days in ``(start, end]``: after start, up to end.

@@ -14,14 +14,19 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "ClockStoppedError",
     "FoiDeadlinesError",
     "FoiDeadlinesWarning",
     "HolidayDataError",
     "InvalidDateError",
     "InvalidInputError",
+    "NotApplicableError",
     "OutsideCalendarRangeError",
     "ProvisionalDateWarning",
+    "RequestLapsedError",
+    "TimelineError",
     "UnknownCalendarError",
+    "UnknownRuleError",
 ]
 
 
@@ -145,3 +150,108 @@ class ProvisionalDateWarning(FoiDeadlinesWarning):
     :attr:`~foi_deadlines.calendars.WorkingDayCalendar.confirmed_until` it follows
     the standing rules, so a result there may still move.
     """
+
+
+class UnknownRuleError(FoiDeadlinesError, LookupError):
+    """A clock rule id that the library does not know.
+
+    Attributes:
+        rule_id: The id that was asked for.
+        valid: The ids the library knows.
+    """
+
+    code: ClassVar[str] = "unknown-rule"
+
+    def __init__(self, rule_id: object, valid: tuple[str, ...]) -> None:
+        self.rule_id = rule_id
+        self.valid = valid
+        super().__init__(rule_id, valid)
+
+    def __str__(self) -> str:
+        return f"unknown rule {self.rule_id!r}; expected one of {', '.join(self.valid)}"
+
+
+class TimelineError(FoiDeadlinesError, ValueError):
+    """Dates that cannot all be true of one request under the rule that governs it.
+
+    A clarification before the request, a fee paid before its notice: the library
+    refuses to compute from them.
+
+    Attributes:
+        param: The input at fault (a keyword, or a path such as ``events[3].date``).
+        value: Its value.
+        problem: What is wrong, naming the rule it breaks.
+    """
+
+    code: ClassVar[str] = "bad-timeline"
+
+    def __init__(self, param: str, value: object, problem: str) -> None:
+        self.param = param
+        self.value = value
+        self.problem = problem
+        super().__init__(param, value, problem)
+
+    def __str__(self) -> str:
+        return f"{self.param} is {self.value}: {self.problem}"
+
+
+class RequestLapsedError(TimelineError):
+    """The fee was paid after the window closed, so there is no duty to comply."""
+
+    code: ClassVar[str] = "request-lapsed"
+
+
+class NotApplicableError(FoiDeadlinesError, ValueError):
+    """An option that the regime does not have, such as an extension under FOISA.
+
+    Attributes:
+        param: The option given.
+        regime: The regime.
+        reason: Why it does not apply, citing the law.
+    """
+
+    code: ClassVar[str] = "not-applicable"
+
+    def __init__(self, param: str, regime: str, reason: str) -> None:
+        self.param = param
+        self.regime = regime
+        self.reason = reason
+        super().__init__(param, regime, reason)
+
+    def __str__(self) -> str:
+        return f"{self.param} does not apply under {self.regime}: {self.reason}"
+
+
+class ClockStoppedError(FoiDeadlinesError, ValueError):
+    """The clock is stopped, so there is no due date yet.
+
+    A fees notice was given and no payment date was passed, or a subject-access
+    clarification was asked for and no answer date was passed. This is a state of a
+    request, not a mistake: the message says what restarts the clock and what is
+    left when it does.
+
+    Attributes:
+        stopped_on: The day the clock stopped.
+        remaining: What is left of the period when it restarts, in words.
+        resume_with: The parameter that restarts it.
+        detail: Anything else the reader needs, such as the end of the fee window.
+    """
+
+    code: ClassVar[str] = "clock-stopped"
+
+    def __init__(
+        self, stopped_on: object, remaining: str, resume_with: str, detail: str = ""
+    ) -> None:
+        self.stopped_on = stopped_on
+        self.remaining = remaining
+        self.resume_with = resume_with
+        self.detail = detail
+        super().__init__(stopped_on, remaining, resume_with, detail)
+
+    def __str__(self) -> str:
+        detail = f"; {self.detail}" if self.detail else ""
+        return (
+            f"the clock stopped on {self.stopped_on} and has not restarted: pass "
+            f"{self.resume_with} to compute the due date; {self.remaining} will remain"
+            f"{detail}"
+        )
