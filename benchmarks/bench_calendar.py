@@ -6,7 +6,8 @@ Times, on the same 100,000 random receipt dates from 2015 to 2026 with n = 20:
 * ``numpy.busday_offset`` called per item, and vectorised over the array, with the
   same holiday set;
 * the batch form ``add_working_days_many`` on a list and on a numpy array;
-* a naive loop that steps one day at a time.
+* a naive loop that steps one day at a time;
+* ``response_due(d).due`` for a plain FOIA request.
 
 It prints the cost per item and the ratios the project's targets are stated in, and
 the time to build a calendar, in this process and in a fresh one. Run it with
@@ -27,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from foi_deadlines import ProvisionalDateWarning, get_calendar
+from foi_deadlines import ProvisionalDateWarning, get_calendar, response_due
 
 N_ITEMS = 100_000
 SEED = 20_241_219
@@ -87,6 +88,7 @@ def measure(items: int, repeat: int) -> dict[str, float]:
     assert [x.item() for x in uk.add_working_days_many(starts_np, 20)] == expected
     assert uk.add_working_days_many(starts, 20) == expected
     assert [naive(s, 20) for s in starts[:1000]] == expected[:1000]
+    assert [response_due(s).due for s in starts] == expected
 
     naive_items = min(items, 10_000)
     cases: dict[str, tuple[Callable[[], object], int]] = {
@@ -107,6 +109,10 @@ def measure(items: int, repeat: int) -> dict[str, float]:
         ),
         "add_working_days_many, list": (
             lambda: uk.add_working_days_many(starts, 20),
+            items,
+        ),
+        "response_due(d).due, plain FOIA": (
+            lambda: [response_due(s).due for s in starts],
             items,
         ),
         "naive day-stepping loop": (
@@ -153,6 +159,10 @@ def report(results: dict[str, float], items: int, repeat: int) -> None:
     print("ratios (target in brackets)")
     for label, ratio, target in ratios:
         print(f"  {label:<32} {ratio:7.2f}x  {f'({target})' if target else ''}")
+    print()
+    print("response clock (target: response_due(d).due under 2 us a call)")
+    cost = results["response_due(d).due, plain FOIA"]
+    print(f"  response_due(d).due, plain FOIA  {cost:7.3f} us")
     import_ms, build_ms = build_time_in_fresh_process("uk")
     print()
     print("building a calendar in a fresh process (target: build < 50 ms)")

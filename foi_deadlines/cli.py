@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from foi_deadlines._coerce import parse_date_text
-from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
+from foi_deadlines.bank_holidays import Division
 from foi_deadlines.errors import FoiDeadlinesError, ProvisionalDateWarning
+from foi_deadlines.responses import Body, response_due
+from foi_deadlines.rules import Regime
 
 __all__ = ["main"]
 
@@ -37,73 +39,67 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     due = commands.add_parser(
         "due",
-        help="the date a response is due",
+        help="the date a request must be answered by",
         description=(
-            "The Nth working day after a request was received (FOIA s10(1): the "
-            "20th working day following the date of receipt)."
+            "When a request must be answered: FOIA s10(1) by default, the 20th "
+            "working day after receipt. Prints the date first, then how it was "
+            "reached."
         ),
     )
     due.add_argument(
         "received", type=_date_argument, help="date received, YYYY-MM-DD or DD/MM/YYYY"
     )
     due.add_argument(
-        "--working-days",
-        type=int,
-        default=20,
-        metavar="N",
-        help="how many working days (default: 20)",
+        "--regime",
+        choices=[r.value for r in Regime],
+        default="foia",
+        help="foia (default), eir, foisa, eisr or sar",
     )
+    dates = {
+        "--clarified-on": "the day a clarification was received (restarts the clock)",
+        "--clarification-sought-on": "the day clarification was asked for",
+        "--fee-notice-on": "the day a fees notice was given (pauses the clock)",
+        "--fee-paid-on": "the day the fee was received",
+        "--public-interest-estimate": "FOIA: the estimated public interest decision",
+        "--identity-confirmed-on": "subject access: the day identity evidence arrived",
+    }
+    for flag, text in dates.items():
+        due.add_argument(flag, type=_date_argument, metavar="DATE", help=text)
     due.add_argument(
-        "--calendar",
-        choices=CALENDAR_NAMES,
-        default="uk",
-        help="working-day calendar (default: uk, for FOIA and EIR)",
+        "--extended",
+        action="store_true",
+        help="public interest (FOIA), reg 7 (EIR, EISR) or two months (subject access)",
+    )
+    due.add_argument("--body", choices=[b.value for b in Body], help="a kind of body")
+    due.add_argument(
+        "--division",
+        choices=[d.value for d in Division],
+        default=Division.ENGLAND_AND_WALES.value,
+        help="subject access: the controller's part of the UK",
     )
     due.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
 def _due(args: argparse.Namespace) -> int:
-    calendar = get_calendar(args.calendar)
-    received: date = args.received
-    due = calendar.add_working_days(received, args.working_days)
-    skipped = calendar.non_working_days(
-        min(received, due), max(received, due), include_weekends=False
+    deadline = response_due(
+        args.received,
+        regime=args.regime,
+        clarified_on=args.clarified_on,
+        clarification_sought_on=args.clarification_sought_on,
+        fee_notice_on=args.fee_notice_on,
+        fee_paid_on=args.fee_paid_on,
+        extended=args.extended,
+        public_interest_estimate=args.public_interest_estimate,
+        identity_confirmed_on=args.identity_confirmed_on,
+        body=args.body,
+        division=args.division,
     )
     if args.json:
-        record = {
-            "due": due.isoformat(),
-            "received": received.isoformat(),
-            "working_days": args.working_days,
-            "calendar": calendar.name,
-            "calendar_citation": calendar.definition.citation,
-            "data_version": calendar.data_version,
-            "provisional": due > calendar.confirmed_until,
-            "skipped_holidays": [
-                {
-                    "date": d.day.isoformat(),
-                    "reasons": [r.describe() for r in d.reasons],
-                }
-                for d in skipped
-                if d.day != received
-            ],
-        }
-        print(json.dumps(record, indent=2, ensure_ascii=False))
-        return 0
-    print(due.isoformat())
-    print(
-        f"{due:%A} {due.day} {due:%B %Y} is working day {args.working_days} after "
-        f"{received:%A} {received.day} {received:%B %Y} (day 0), "
-        f"on calendar {calendar.name!r}: {calendar.definition.citation}."
-    )
-    for day in skipped:
-        if day.day != received:
-            print(f"  skipped {day.describe()}")
-    if due > calendar.confirmed_until:
-        print(
-            f"  provisional: after {calendar.confirmed_until}, bank holidays follow "
-            "the standing rules and may still change"
-        )
+        print(json.dumps(deadline.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(deadline.due.isoformat())
+        print(deadline.explain())
     return 0
 
 

@@ -26,7 +26,12 @@ from typing import Final, TypeVar
 import attrs
 
 from foi_deadlines._dates import LONDON, to_uk_date
-from foi_deadlines.bank_holidays import Division, HolidayData
+from foi_deadlines.bank_holidays import (
+    FIRST_SUPPORTED_DAY,
+    LAST_SUPPORTED_DAY,
+    Division,
+    HolidayData,
+)
 from foi_deadlines.calendars import WorkingDayCalendar, get_calendar
 from foi_deadlines.clocks import (
     ClockEvent,
@@ -44,6 +49,7 @@ from foi_deadlines.errors import (
     ClockStoppedError,
     InvalidInputError,
     NotApplicableError,
+    OutsideCalendarRangeError,
     ProvisionalDateWarning,
     RequestLapsedError,
     TimelineError,
@@ -235,11 +241,12 @@ def response_due(
         identity_confirmed_on: Subject access: the day identity evidence arrived.
         division: Subject access: the controller's part of the UK, whose public
             holidays roll the date forward (policy P16).
-        policies: The choices where the law is open (:class:`Policies`).
+        policies: The choices where the law is open
+            (:class:`~foi_deadlines.clocks.Policies`).
         data: Holiday data to count on (the bundled data if omitted).
 
     Returns:
-        The deadline: ``.due`` is the date, and it explains itself.
+        The deadline, whose ``.due`` is the date; it explains itself.
 
     Raises:
         ClockStoppedError: The clock is stopped (a fee not yet paid, a
@@ -266,6 +273,7 @@ def response_due(
         regime == "foia"
         and type(received) is date
         and extended is False
+        and division is Division.ENGLAND_AND_WALES
         and (
             clarified_on,
             clarification_sought_on,
@@ -495,7 +503,7 @@ class _Request:
             raise InvalidInputError("extended", extended, "True or False")
         if data is not None and not isinstance(data, HolidayData):
             raise InvalidInputError("data", data, "a foi_deadlines.HolidayData or None")
-        return cls(
+        request = cls(
             regime=_regime(regime),
             received=to_uk_date(received, "received"),
             arrived_at=_local_time(received),
@@ -519,6 +527,28 @@ class _Request:
             policies=policies_of(policies),
             data=data,
         )
+        request.check_span()
+        return request
+
+    def check_span(self) -> None:
+        """Refuse any date outside the days the calendars cover, by its name."""
+        calendar = _CALENDAR_OF.get(self.regime, self.division.value)
+        for field in attrs.fields(_Request):
+            if field.name == "arrived_at":
+                continue  # the same day as received
+            value = getattr(self, field.name)
+            days = sorted(value) if isinstance(value, frozenset) else [value]
+            for day in days:
+                if isinstance(day, date) and not (
+                    FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY
+                ):
+                    raise OutsideCalendarRangeError(
+                        field.name,
+                        day,
+                        FIRST_SUPPORTED_DAY,
+                        LAST_SUPPORTED_DAY,
+                        calendar,
+                    )
 
     def not_applicable(self, param: str, reason: str) -> NotApplicableError:
         return NotApplicableError(param, self.regime.label, reason)

@@ -25,18 +25,40 @@ class TestDue:
         assert err == ""
         lines = out.splitlines()
         assert lines[0] == "2025-01-22"
-        assert "working day 20" in lines[1]
-        assert "s10(6)" in lines[1]
+        assert "due by Wednesday 22 January 2025" in lines[1]
+        assert "s10(1)" in out
         assert any("2nd January (Scotland)" in line for line in lines)
 
     def test_uk_day_first_input(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A UK day-first date is accepted."""
         assert run(capsys, "due", "19/12/2024")[1].splitlines()[0] == "2025-01-22"
 
-    def test_scottish_calendar(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The calendar option counts Scottish working days."""
-        out = run(capsys, "due", "2024-03-28", "--calendar", "scotland")[1]
+    def test_regime(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The regime option counts FOISA on Scottish working days."""
+        out = run(capsys, "due", "2024-03-28", "--regime", "foisa")[1]
         assert out.splitlines()[0] == "2024-04-26"
+
+    def test_modifiers(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Clarification and fee options move the date as the law says."""
+        out = run(capsys, "due", "06/01/2025", "--clarified-on", "20/01/2025")[1]
+        assert out.splitlines()[0] == "2025-02-17"
+        out = run(
+            capsys,
+            "due",
+            "2025-03-03",
+            "--fee-notice-on",
+            "2025-03-10",
+            "--fee-paid-on",
+            "2025-03-24",
+        )[1]
+        assert out.splitlines()[0] == "2025-04-15"
+
+    def test_subject_access(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Subject access rolls on the controller's part of the UK."""
+        out = run(
+            capsys, "due", "2024-02-29", "--regime", "sar", "--division", "scotland"
+        )[1]
+        assert out.splitlines()[0] == "2024-04-01"
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--json prints an object with the due date in ISO form."""
@@ -46,7 +68,7 @@ class TestDue:
         assert record["due"] == "2025-01-22"
         assert record["calendar"] == "uk"
         assert record["provisional"] is False
-        assert [h["date"] for h in record["skipped_holidays"]] == [
+        assert [h["date"] for h in record["skipped"]] == [
             "2024-12-25",
             "2024-12-26",
             "2025-01-01",
@@ -65,9 +87,16 @@ class TestDue:
         code, out, err = run(capsys, "due", "1999-06-01")
         assert code == 1
         assert out == ""
-        assert err.startswith("foi-deadlines: error: ")
-        assert "1999-06-01, outside the days calendar" in err
+        assert err.startswith("foi-deadlines: error: received is 1999-06-01")
         assert err.count("\n") == 1
+
+    def test_refusal_exits_1(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An option the regime does not have is refused with exit status 1."""
+        code, _, err = run(
+            capsys, "due", "2025-03-03", "--regime", "foisa", "--extended"
+        )
+        assert code == 1
+        assert "FOISA has no public interest" in err
 
     @pytest.mark.parametrize("value", ["31/02/2026", "junk", "2024-13-01"])
     def test_usage_error_exits_2(

@@ -15,7 +15,7 @@ from typing import Any
 from docutils import nodes
 from docutils.parsers.rst import Directive
 
-from foi_deadlines import bank_holidays, calendars
+from foi_deadlines import bank_holidays, calendars, clocks, rules
 
 Table = tuple[Sequence[str], Sequence[Sequence[str]]]
 
@@ -82,7 +82,73 @@ def calendar_definitions() -> Table:
     return header, rows
 
 
-TABLES: dict[str, Callable[[], Table]] = {
+def clock_rules(regime: str = "") -> Table:
+    """Every clock in the registry, or one regime's."""
+    header = (
+        "Id",
+        "Clock",
+        "Length",
+        "Counted on",
+        "Day 0",
+        "Source",
+        "Law?",
+        "In force",
+    )
+    rows = []
+    for rule in rules.RULES.values():
+        if regime and rule.regime != regime:
+            continue
+        window = "always"
+        if rule.in_force_from is not None:
+            window = f"from {rule.in_force_from}"
+        if rule.in_force_to is not None:
+            window = f"to {rule.in_force_to}"
+        rows.append(
+            (
+                rule.id,
+                rule.title,
+                rule.length_text,
+                {
+                    None: "calendar",
+                    "division": "calendar; rolled on the controller's calendar",
+                }.get(rule.calendar, f"calendar '{rule.calendar}'"),
+                rule.day_zero,
+                rule.citation,
+                "statute" if rule.statutory else "guidance",
+                window,
+            )
+        )
+    return header, rows
+
+
+def clock_modifiers(regime: str = "") -> Table:
+    """How each clock can move."""
+    header = ("Id", "Modifier", "What the law allows")
+    rows = [
+        (rule.id, str(kind), text)
+        for rule in rules.RULES.values()
+        if not regime or rule.regime == regime
+        for kind, text in rule.modifiers
+    ]
+    return header, rows
+
+
+def policies(ids: str = "") -> Table:
+    """The policy register, or the entries named (``P1,P3``)."""
+    wanted = set(ids.split(",")) if ids else None
+    header = ("Id", "Question", "Default", "Options", "Why the default")
+    rows = [
+        (p.id, p.question, repr(p.default), p.options, p.reason)
+        for p in clocks.policy_register()
+        if wanted is None or p.id in wanted
+    ]
+    return header, rows
+
+
+TABLES: dict[str, Callable[..., Table]] = {
+    "rules": clock_rules,
+    "modifiers": clock_modifiers,
+    "policies": policies,
     "known-differences": known_differences,
     "corrections": corrections,
     "proclaimed": proclaimed,
@@ -103,16 +169,17 @@ class FoiTable(Directive):
     """Render one of :data:`TABLES`."""
 
     required_arguments = 1
+    optional_arguments = 1
     has_content = False
 
     def run(self) -> list[nodes.Node]:
         """Build the table."""
-        name = self.arguments[0]
+        name, *filters = self.arguments
         if name not in TABLES:
             raise self.error(
                 f"unknown foi-table {name!r}; expected one of {sorted(TABLES)}"
             )
-        header, rows = TABLES[name]()
+        header, rows = TABLES[name](*filters)
         table = nodes.table()
         group = nodes.tgroup(cols=len(header))
         table += group
