@@ -59,7 +59,26 @@ from foi_deadlines.responses import (
     response_deadlines,
     response_due,
 )
-from foi_deadlines.rules import RULES, ClockRule, Modifier, Regime, Unit, get_rule
+from foi_deadlines.reviews import (
+    PRESETS,
+    AuthorityPolicy,
+    ReviewRequestCheck,
+    ShortReviewWindowWarning,
+    regulator_deadline,
+    review_due,
+    review_request_check,
+    review_request_deadline,
+    tribunal_deadline,
+)
+from foi_deadlines.rules import (
+    RULES,
+    ClockRule,
+    Modifier,
+    Regime,
+    Stage,
+    Unit,
+    get_rule,
+)
 
 try:
     __version__ = version("foi-deadlines")
@@ -68,7 +87,9 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "CALENDAR_NAMES",
+    "PRESETS",
     "RULES",
+    "AuthorityPolicy",
     "Body",
     "ClockEvent",
     "ClockRule",
@@ -95,6 +116,9 @@ __all__ = [
     "Regime",
     "RequestLapsedError",
     "ResponseDeadlines",
+    "ReviewRequestCheck",
+    "ShortReviewWindowWarning",
+    "Stage",
     "StoppedClock",
     "TimelineError",
     "Unit",
@@ -107,6 +131,11 @@ __all__ = [
     "get_calendar",
     "get_rule",
     "policy_register",
+    "regulator_deadline",
     "response_deadlines",
     "response_due",
+    "review_due",
+    "review_request_check",
+    "review_request_deadline",
+    "tribunal_deadline",
 ]

@@ -188,6 +188,48 @@ class Policies:
             "non-working without qualification."
         ),
     )
+    foisa_review_start: str = _policy(
+        "statutory",
+        _one_of("statutory", "sic_simplified"),
+        id="P8",
+        question="When the FOISA 40 working days to require a review start",
+        options=(
+            "statutory: from the expiry of the time to respond, or from receipt of a "
+            "late response; sic_simplified: from the response"
+        ),
+        reason=(
+            "FOISA s20(5) says so; the Scottish Information Commissioner's public "
+            "pages simplify it, and the statute's reading is never earlier."
+        ),
+    )
+    sic_application: str = _policy(
+        "corresponding_date",
+        _one_of("corresponding_date", "strict_before"),
+        id="P9",
+        question="The last day of the six months to apply to the SIC",
+        options=(
+            "corresponding_date: the same date six months on (the month's last day "
+            "if there is none); strict_before: the day before"
+        ),
+        reason=(
+            "'Before the expiry of six months after' a day: the period expires at "
+            "the end of the corresponding date."
+        ),
+    )
+    requester_window_start: str = _policy(
+        "response_date",
+        _one_of("response_date", "received_by_requester"),
+        id="P10",
+        question="When a requester's window to ask for a review starts",
+        options=(
+            "response_date: the date of the response; received_by_requester: the "
+            "day the requester received it"
+        ),
+        reason=(
+            "Authorities publish their windows from the date of the response; it is "
+            "the earlier, so the requester is not misled into waiting."
+        ),
+    )
     sar_month: str = _policy(
         "ico",
         _one_of("ico", "beginning_with", "fixed_28_days"),
@@ -224,6 +266,21 @@ class Policies:
         reason=(
             "Art 12A(5): the period 'beginning with' the day of asking and 'ending "
             "with' the day of the answer does not count."
+        ),
+    )
+    tribunal_calendar: str = _policy(
+        "england-and-wales",
+        _one_of("england-and-wales", "uk"),
+        id="P14",
+        question="Whose bank holidays roll a First-tier Tribunal time limit forward",
+        options=(
+            "england-and-wales: where the Tribunal (GRC) sits; uk: a bank holiday "
+            "anywhere in the UK"
+        ),
+        reason=(
+            "Rule 12 excludes 'a bank holiday under section 1 of the Banking and "
+            "Financial Dealings Act 1971' without naming a part of the UK; the "
+            "chamber sits in England and Wales."
         ),
     )
     sar_roll: str = _policy(
@@ -622,9 +679,13 @@ def count_working_days(
     remaining = length
     cursor = day_zero
     for pause in sorted(pauses, key=lambda p: p.start):
-        before = calendar._count(cursor, pause.start)
-        if not notice_day_counts and calendar._is_working(pause.start):
-            before -= 1
+        # The working days after the cursor and before the pause (or up to and
+        # including its first day, when that still counts). Day 0 never counts.
+        before = 0
+        if pause.start > cursor:
+            before = calendar._count(cursor, pause.start)
+            if not notice_day_counts and calendar._is_working(pause.start):
+                before -= 1
         if before >= remaining:
             break
         remaining -= before

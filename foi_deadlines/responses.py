@@ -847,7 +847,7 @@ def _fees(clock: _Clock, base_length: int) -> Deadline | ResponseDeadlines | Non
     notice_counts = request.policies.fee_pause == "notice_day_counts"
     if paid is None:
         elapsed = calendar._count(day0, notice)
-        if not notice_counts and calendar._is_working(notice):
+        if notice > day0 and not notice_counts and calendar._is_working(notice):
             elapsed -= 1
         return ResponseDeadlines(
             response=None,
@@ -872,8 +872,10 @@ def _fees(clock: _Clock, base_length: int) -> Deadline | ResponseDeadlines | Non
             "not obliged to comply, and the request has lapsed",
         )
     clock.pauses.append(Pause(start=notice, end=paid))
-    disregarded = calendar._count(notice - _ONE_DAY, paid)
-    if notice_counts and calendar._is_working(notice):
+    # The working days from the notice to the payment, both included; day 0 is
+    # never counted, so a notice given on day 0 disregards nothing more.
+    disregarded = calendar._count(max(notice - _ONE_DAY, day0), paid)
+    if notice_counts and notice > day0 and calendar._is_working(notice):
         disregarded -= 1
     plural = "s" if disregarded != 1 else ""
     clock.events.append(

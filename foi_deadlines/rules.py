@@ -26,6 +26,7 @@ References:
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Final
@@ -40,6 +41,7 @@ __all__ = [
     "ClockRule",
     "Modifier",
     "Regime",
+    "Stage",
     "Unit",
     "get_rule",
     "rules_for",
@@ -71,6 +73,15 @@ _REGIME_LABELS: Final = {
     Regime.EISR: "EISR 2004",
     Regime.SAR: "UK GDPR subject access",
 }
+
+
+class Stage(enum.StrEnum):
+    """The stage of a request a clock belongs to."""
+
+    RESPONSE = "response"
+    REVIEW = "review"
+    REGULATOR = "regulator"
+    APPEAL = "appeal"
 
 
 class Unit(enum.StrEnum):
@@ -123,6 +134,9 @@ class ClockRule:
             rule, or ``None``.
         in_force_to: The last such day, or ``None``.
         note: Anything a reader must know to apply it.
+        stage: The stage of the request it belongs to.
+        roll: For a period of calendar days or months, what happens when it ends
+            on a non-working day, in words; empty when it does not move.
     """
 
     id: str
@@ -139,6 +153,8 @@ class ClockRule:
     in_force_from: date | None = None
     in_force_to: date | None = None
     note: str = ""
+    stage: Stage = Stage.RESPONSE
+    roll: str = ""
 
     def in_force_on(self, day: date) -> bool:
         """Whether this version of the rule applies to a request received on ``day``."""
@@ -196,11 +212,11 @@ _SAR_PAUSE: Final = (
     "clarification of scope: the days from asking to receiving the answer do not "
     "count (Art 12A(5))",
 )
-_SAR_ROLL: Final = (
-    Modifier.ROLL_FORWARD,
+_SAR_ROLL_TEXT: Final = (
     "a date on a weekend or public holiday moves to the next working day, in the "
-    "controller's part of the UK (ICO guidance; policy P16)",
+    "controller's part of the UK (ICO guidance; policy P16)"
 )
+_SAR_ROLL: Final = (Modifier.ROLL_FORWARD, _SAR_ROLL_TEXT)
 _SAR_OLD_RESTART: Final = (
     Modifier.RESTART,
     "time runs from receipt of identity evidence or a fee where one is needed "
@@ -224,15 +240,17 @@ def _sar_rules(
     pause: tuple[Modifier, str],
 ) -> tuple[ClockRule, ...]:
     """The three subject-access clocks, in one version of the law."""
-    common = {
-        "regime": Regime.SAR,
-        "calendar": "division",
-        "unit": Unit.MONTHS,
-        "in_force_from": in_force_from,
-        "in_force_to": in_force_to,
-    }
+    sar = functools.partial(
+        ClockRule,
+        regime=Regime.SAR,
+        calendar="division",
+        unit=Unit.MONTHS,
+        in_force_from=in_force_from,
+        in_force_to=in_force_to,
+        roll=_SAR_ROLL_TEXT,
+    )
     return (
-        ClockRule(
+        sar(
             id=f"sar.response{suffix}",
             title="Subject access response",
             summary=(
@@ -256,9 +274,8 @@ def _sar_rules(
                 _SAR_ROLL,
             ),
             note="Counted by the ICO's corresponding-date method (policy P11).",
-            **common,  # type: ignore[arg-type]
         ),
-        ClockRule(
+        sar(
             id=f"sar.extended{suffix}",
             title="Subject access response, extended",
             summary="Respond within three months of the relevant time.",
@@ -267,9 +284,8 @@ def _sar_rules(
             day_zero="the relevant time",
             modifiers=(restart, pause, _SAR_ROLL),
             note="Three months from the relevant time (policy P12).",
-            **common,  # type: ignore[arg-type]
         ),
-        ClockRule(
+        sar(
             id=f"sar.extension_notice{suffix}",
             title="Subject access extension notice",
             summary=(
@@ -280,12 +296,348 @@ def _sar_rules(
             length=1,
             day_zero="the relevant time",
             modifiers=(pause, _SAR_ROLL),
-            **common,  # type: ignore[arg-type]
         ),
     )
 
 
 _SAR_BEFORE_REFORM: Final = "UK GDPR Art 12(3) (before 5 February 2026)"
+_CODE: Final = "FOI Code of Practice (s45, 2018) Part 5; ICO guidance"
+_RESPONSE_DATE: Final = "the date of the response (policy P10)"
+_ICO_COMPLAINT: Final = (
+    "Complain to the Information Commissioner within six weeks of the final "
+    "response; later complaints may be refused for undue delay."
+)
+_FTT: Final = (
+    "Appeal to the First-tier Tribunal so that the notice of appeal is received "
+    "within 28 days of the date the decision notice was sent."
+)
+_FTT_ROLL: Final = (
+    "a last day that is not a working day moves to the next working day, on the "
+    "England and Wales calendar (GRC Rules r12; policy P14); by 5pm"
+)
+_SIC: Final = (
+    "Apply to the Scottish Information Commissioner within six months after "
+    "receiving the review notice (or after the time for the review expired)."
+)
+_COURT: Final = (
+    "Appeal to the Court of Session on a point of law within 42 days after the "
+    "decision is intimated."
+)
+_COURT_NOTE: Final = (
+    "The 42 days are those stated in the Commissioner's decision notices under the "
+    "Rules of the Court of Session ch 41; check r41.20 and the decision notice."
+)
+
+
+def _review_rules() -> tuple[ClockRule, ...]:
+    """Reviews, complaints and appeals, for each regime."""
+    return (
+        ClockRule(
+            id="foia.review_request",
+            regime=Regime.FOIA,
+            title="Request for an internal review",
+            summary=(
+                "Ask for an internal review within 40 working days of the response; "
+                "an authority may publish another window, and may accept a late "
+                "request."
+            ),
+            citation=_CODE,
+            calendar="uk",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero=_RESPONSE_DATE,
+            statutory=False,
+            note="Good practice, not statute: the ICO may refuse to consider a "
+            "complaint if the authority's review procedure has not been used.",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foia.review",
+            regime=Regime.FOIA,
+            title="Internal review",
+            summary=(
+                "Complete the internal review within 20 working days of receiving "
+                "the request for it."
+            ),
+            citation=_CODE,
+            calendar="uk",
+            length=20,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the request for a review is received",
+            modifiers=(
+                (
+                    Modifier.EXTENSION,
+                    "40 working days in complex or exceptional cases (ICO)",
+                ),
+            ),
+            statutory=False,
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foia.review_extended",
+            regime=Regime.FOIA,
+            title="Internal review, complex case",
+            summary=(
+                "In exceptional or complex cases, complete the review within 40 "
+                "working days of receiving the request for it."
+            ),
+            citation=_CODE,
+            calendar="uk",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the request for a review is received",
+            statutory=False,
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="eir.representations",
+            regime=Regime.EIR,
+            title="Representations (request for reconsideration)",
+            summary=(
+                "Make representations no later than 40 working days after the date "
+                "the applicant believes the authority failed to comply."
+            ),
+            citation="Environmental Information Regulations 2004 reg 11(2)",
+            calendar="uk",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero=_RESPONSE_DATE,
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="eir.reconsideration",
+            regime=Regime.EIR,
+            title="Reconsideration",
+            summary=(
+                "Decide as soon as possible and no later than 40 working days after "
+                "receiving the representations."
+            ),
+            citation="Environmental Information Regulations 2004 reg 11(4)",
+            calendar="uk",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the representations are received",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foisa.review_requirement",
+            regime=Regime.FOISA,
+            title="Requirement for review",
+            summary=(
+                "Require a review no later than the 40th working day after the time "
+                "for responding expired, or after receiving a late response."
+            ),
+            citation="Freedom of Information (Scotland) Act 2002 s20(5)",
+            calendar="scotland",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero=(
+                "the expiry of the time to respond (s10), or the applicant's receipt "
+                "of a late response (policy P8)"
+            ),
+            note="The authority may accept a late requirement (s20(6)).",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foisa.review",
+            regime=Regime.FOISA,
+            title="Review",
+            summary=(
+                "Comply with a requirement for review promptly and in any event by "
+                "the 20th working day after receiving it."
+            ),
+            citation="Freedom of Information (Scotland) Act 2002 s21(1)",
+            calendar="scotland",
+            length=20,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the requirement for review is received",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foisa.review_keeper",
+            regime=Regime.FOISA,
+            title="Review by the Keeper of the Records of Scotland",
+            summary="The 30th working day, for records transferred to the Keeper.",
+            citation="Freedom of Information (Scotland) Act 2002 s21(2)",
+            calendar="scotland",
+            length=30,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the requirement for review is received",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="eisr.representations",
+            regime=Regime.EISR,
+            title="Representations (request for review)",
+            summary=(
+                "Make representations no later than 40 working days after the date "
+                "the applicant believes the authority failed to comply."
+            ),
+            citation="Environmental Information (Scotland) Regulations 2004 reg 16(2)",
+            calendar="scotland",
+            length=40,
+            unit=Unit.WORKING_DAYS,
+            day_zero=_RESPONSE_DATE,
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="eisr.review",
+            regime=Regime.EISR,
+            title="Review",
+            summary=(
+                "Decide as soon as possible and no later than 20 working days after "
+                "receiving the representations."
+            ),
+            citation="Environmental Information (Scotland) Regulations 2004 reg 16(4)",
+            calendar="scotland",
+            length=20,
+            unit=Unit.WORKING_DAYS,
+            day_zero="the day the representations are received",
+            stage=Stage.REVIEW,
+        ),
+        ClockRule(
+            id="foia.ico_complaint",
+            regime=Regime.FOIA,
+            title="Complaint to the Information Commissioner",
+            summary=_ICO_COMPLAINT,
+            citation="ICO complaints guidance; FOIA 2000 s50(2)(b) (undue delay)",
+            calendar=None,
+            length=42,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero=(
+                "the final response (the review outcome) or last substantive contact"
+            ),
+            statutory=False,
+            note="Six weeks is the ICO's practice; the Act only speaks of undue delay.",
+            stage=Stage.REGULATOR,
+        ),
+        ClockRule(
+            id="eir.ico_complaint",
+            regime=Regime.EIR,
+            title="Complaint to the Information Commissioner",
+            summary=_ICO_COMPLAINT,
+            citation=(
+                "ICO complaints guidance; FOIA 2000 s50(2)(b) as applied by EIR reg 18"
+            ),
+            calendar=None,
+            length=42,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero="the reconsideration decision or last substantive contact",
+            statutory=False,
+            stage=Stage.REGULATOR,
+        ),
+        ClockRule(
+            id="sar.ico_complaint",
+            regime=Regime.SAR,
+            title="Complaint to the Information Commissioner (data protection)",
+            summary=(
+                "Complain to the Information Commissioner within three months of the "
+                "last contact with the organisation."
+            ),
+            citation="ICO data protection complaints guidance",
+            calendar=None,
+            length=3,
+            unit=Unit.MONTHS,
+            day_zero="the last contact with the organisation",
+            statutory=False,
+            stage=Stage.REGULATOR,
+        ),
+        ClockRule(
+            id="foisa.sic_application",
+            regime=Regime.FOISA,
+            title="Application to the Scottish Information Commissioner",
+            summary=_SIC,
+            citation="Freedom of Information (Scotland) Act 2002 s47(4)",
+            calendar=None,
+            length=6,
+            unit=Unit.MONTHS,
+            day_zero="receipt of the review notice, or expiry of the time for review",
+            note=(
+                "The last day is the corresponding date (policy P9); it does not move."
+            ),
+            stage=Stage.REGULATOR,
+        ),
+        ClockRule(
+            id="eisr.sic_application",
+            regime=Regime.EISR,
+            title="Application to the Scottish Information Commissioner",
+            summary=_SIC,
+            citation=(
+                "Freedom of Information (Scotland) Act 2002 s47(4) as applied by EISR "
+                "reg 17"
+            ),
+            calendar=None,
+            length=6,
+            unit=Unit.MONTHS,
+            day_zero="receipt of the review notice, or expiry of the time for review",
+            stage=Stage.REGULATOR,
+        ),
+        ClockRule(
+            id="foia.tribunal_appeal",
+            regime=Regime.FOIA,
+            title="Appeal to the First-tier Tribunal",
+            summary=_FTT,
+            citation=(
+                "FOIA 2000 s57; Tribunal Procedure (First-tier Tribunal) (General "
+                "Regulatory Chamber) Rules 2009 r22(1)(b), r12"
+            ),
+            calendar="england-and-wales",
+            length=28,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero="the date the decision notice was sent",
+            roll=_FTT_ROLL,
+            note="A late appeal needs the Tribunal's permission (r5(3)(a), r22(4)).",
+            stage=Stage.APPEAL,
+        ),
+        ClockRule(
+            id="eir.tribunal_appeal",
+            regime=Regime.EIR,
+            title="Appeal to the First-tier Tribunal",
+            summary=_FTT,
+            citation=(
+                "FOIA 2000 s57 as applied by EIR reg 18; GRC Rules 2009 r22(1)(b), r12"
+            ),
+            calendar="england-and-wales",
+            length=28,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero="the date the decision notice was sent",
+            roll=_FTT_ROLL,
+            stage=Stage.APPEAL,
+        ),
+        ClockRule(
+            id="foisa.court_of_session",
+            regime=Regime.FOISA,
+            title="Appeal to the Court of Session",
+            summary=_COURT,
+            citation=(
+                "Freedom of Information (Scotland) Act 2002 s56; Rules of the Court of "
+                "Session ch 41"
+            ),
+            calendar=None,
+            length=42,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero="the day the decision is intimated",
+            note=_COURT_NOTE,
+            stage=Stage.APPEAL,
+        ),
+        ClockRule(
+            id="eisr.court_of_session",
+            regime=Regime.EISR,
+            title="Appeal to the Court of Session",
+            summary=_COURT,
+            citation=(
+                "Freedom of Information (Scotland) Act 2002 s56 as applied by EISR "
+                "reg 17; Rules of the Court of Session ch 41"
+            ),
+            calendar=None,
+            length=42,
+            unit=Unit.CALENDAR_DAYS,
+            day_zero="the day the decision is intimated",
+            note=_COURT_NOTE,
+            stage=Stage.APPEAL,
+        ),
+    )
+
 
 _RULE_LIST: Final = (
     ClockRule(
@@ -611,6 +963,7 @@ _RULE_LIST: Final = (
         unit=Unit.WORKING_DAYS,
         day_zero=_RECEIPT,
     ),
+    *_review_rules(),
     *_sar_rules(
         suffix="",
         in_force_from=SAR_REFORM_DAY,

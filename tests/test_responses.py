@@ -240,6 +240,20 @@ class TestFoia:
         )
         assert deadline.due == d("2025-04-14")
 
+    def test_fee_notice_on_day_zero(self) -> None:
+        """A notice on the day of receipt disregards nothing before day 1."""
+        stage = response_deadlines(d("2025-03-03"), fee_notice_on=d("2025-03-03"))
+        assert stage.stopped is not None
+        assert stage.stopped.remaining == 20
+        paid_same_day = response_due(
+            d("2025-03-03"), fee_notice_on=d("2025-03-03"), fee_paid_on=d("2025-03-03")
+        )
+        assert paid_same_day.due == d("2025-04-01")
+        first_day = response_due(
+            d("2000-01-01"), fee_notice_on=d("2000-01-01"), fee_paid_on=d("2000-01-05")
+        )
+        assert first_day.due == response_due(d("2000-01-05")).due
+
     def test_fee_not_yet_paid_stops_the_clock(self) -> None:
         """With a notice and no payment the clock is stopped, not guessed."""
         deadlines = response_deadlines(d("2025-03-03"), fee_notice_on=d("2025-03-10"))

@@ -26,7 +26,13 @@ class TestRegistry:
         assert rule.citation
         assert rule.day_zero
         assert rule.length > 0
-        assert rule.calendar in {None, "uk", "scotland", "division"}
+        assert rule.calendar in {
+            None,
+            "uk",
+            "scotland",
+            "division",
+            "england-and-wales",
+        }
         if rule.unit is Unit.WORKING_DAYS:
             assert rule.calendar in {"uk", "scotland"}
 
