@@ -121,6 +121,33 @@ def clock_rules(regime: str = "") -> Table:
     return header, rows
 
 
+def windows() -> Table:
+    """Every review, complaint and appeal window."""
+    header = ("Window", "Regime", "Length", "Counted", "From", "Source", "Law?")
+    rows = []
+    for rule in rules.RULES.values():
+        if rule.stage == "response":
+            continue
+        if rule.unit == "working days":
+            counted = f"working days, calendar '{rule.calendar}'"
+        elif rule.roll:
+            counted = f"calendar days; {rule.roll}"
+        else:
+            counted = "calendar time; the last day does not move"
+        rows.append(
+            (
+                f"{rule.title} ({rule.id})",
+                rule.regime.label,
+                rule.length_text,
+                counted,
+                rule.day_zero,
+                rule.citation,
+                "statute" if rule.statutory else "guidance",
+            )
+        )
+    return header, rows
+
+
 def clock_modifiers(regime: str = "") -> Table:
     """How each clock can move."""
     header = ("Id", "Modifier", "What the law allows")
@@ -147,6 +174,7 @@ def policies(ids: str = "") -> Table:
 
 TABLES: dict[str, Callable[..., Table]] = {
     "rules": clock_rules,
+    "windows": windows,
     "modifiers": clock_modifiers,
     "policies": policies,
     "known-differences": known_differences,
