@@ -38,6 +38,7 @@ __all__ = [
     "policy_register",
     "roll_forward",
     "working_calendar",
+    "working_days_late",
 ]
 
 _ONE_DAY: Final = timedelta(days=1)
@@ -199,7 +200,8 @@ class Policies:
         ),
         reason=(
             "FOISA s20(5) says so; the Scottish Information Commissioner's public "
-            "pages simplify it, and the statute's reading is never earlier."
+            "pages simplify it to 40 working days from the response, and the "
+            "statute's window never ends before that."
         ),
     )
     sic_application: str = _policy(
@@ -644,6 +646,24 @@ def add_months(day: date, months: int) -> date:
     year, month = divmod(index, 12)
     last = _month_lengths.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(day.day, last))
+
+
+def working_days_late(calendar: WorkingDayCalendar, due: date, day: date) -> int:
+    """How many working days after ``due`` an act done on ``day`` was; 0 if in time.
+
+    An act on a non-working day after the deadline counts from the next working
+    day, when it would be dealt with: a Saturday after a Friday deadline is one
+    working day late.
+
+    >>> uk = get_calendar("uk")
+    >>> working_days_late(uk, date(2025, 2, 28), date(2025, 3, 1))
+    1
+    >>> working_days_late(uk, date(2025, 2, 28), date(2025, 2, 28))
+    0
+    """
+    if day <= due:
+        return 0
+    return calendar._count(due, roll_forward(calendar, day))
 
 
 def roll_forward(calendar: WorkingDayCalendar, day: date) -> date:

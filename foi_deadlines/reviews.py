@@ -46,6 +46,7 @@ from foi_deadlines.clocks import (
     policies_of,
     roll_forward,
     working_calendar,
+    working_days_late,
 )
 from foi_deadlines.errors import (
     FoiDeadlinesWarning,
@@ -558,7 +559,7 @@ def review_request_check(
             working_days_late=0,
             message=message,
         )
-    late = deadline.calendar._count(deadline.due, requested)
+    late = working_days_late(deadline.calendar, deadline.due, requested)
     message = (
         f"late by {late} working day{'s' if late != 1 else ''} (the window ended on "
         f"{_short(deadline.due)}); {_LATE_ACCEPTANCE[deadline.regime]}"

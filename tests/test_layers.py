@@ -26,10 +26,12 @@ RANKS = {
     "responses": 6,
     "reviews": 6,
     "cases": 7,
-    "spreadsheet": 8,
-    "cli": 8,
-    "xlwings_udfs": 8,
-    "batch": 8,
+    "case_json": 8,
+    "portfolio": 8,
+    "spreadsheet": 9,
+    "cli": 9,
+    "xlwings_udfs": 9,
+    "batch": 9,
 }
 #: Modules that may import anything: the package's front door and ``python -m``.
 EXEMPT = frozenset({"__init__", "__main__"})
