@@ -64,6 +64,9 @@ __all__ = [
 ]
 
 
+_DEFAULT_POLICIES: Final = policies_of(None)
+
+
 class CaseEventKind(enum.StrEnum):
     """What happened in a case."""
 
@@ -344,10 +347,30 @@ class Case:
     policy: AuthorityPolicy = attrs.field(
         factory=AuthorityPolicy, converter=_authority_policy
     )
-    policies: Policies = attrs.field(factory=Policies, converter=policies_of)
+    policies: Policies = attrs.field(default=None, converter=policies_of)
+    # The latest event of each kind, derived from the events once.
+    _latest: Mapping[CaseEventKind, CaseEvent] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+
+    # The event that closed the case before any response, if one did.
+    _closing: CaseEvent | None = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_timeline(self.events, self.regime)
+        object.__setattr__(
+            self, "_latest", {event.kind: event for event in self.events}
+        )
+        closing = None
+        for event in self.events:
+            if event.kind is CaseEventKind.RESPONSE_SENT:
+                break
+            if event.kind in _CLOSING:
+                closing = event
+                break
+        object.__setattr__(self, "_closing", closing)
 
     @classmethod
     def received(
@@ -382,15 +405,15 @@ class Case:
 
     def last(self, kind: CaseEventKind | str) -> CaseEvent | None:
         """The latest event of ``kind``, if any."""
-        wanted = CaseEventKind(kind)
-        for event in reversed(self.events):
-            if event.kind is wanted:
-                return event
-        return None
+        if kind not in _RANK:
+            _kind(kind)  # raises with the valid kinds
+        return self._latest.get(kind)  # type: ignore[arg-type]
 
     def check_as_of(self, as_of: date) -> date:
         """Refuse a case with events after ``as_of``: they cannot have happened yet."""
-        day = to_uk_date(as_of, "as_of")
+        day = as_of if type(as_of) is date else to_uk_date(as_of, "as_of")
+        if self.events[-1].on <= day:
+            return day  # events are in date order: the last is the latest
         for index, event in enumerate(self.events):
             if event.on > day:
                 raise TimelineError(
@@ -412,48 +435,59 @@ class Case:
         response = self._response_stage(data)
         if response is None:
             return CaseDeadlines(response=None)
-        sent = self.last(CaseEventKind.RESPONSE_SENT)
-        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
-        outcome = self.last(CaseEventKind.REVIEW_OUTCOME)
         decision = self.last(CaseEventKind.DECISION_NOTICE)
-        review_request = review = regulator = tribunal = None
-        regime = self.regime
-        if sent is not None and regime is not Regime.SAR:
-            due = response.response.due if response.response is not None else None
-            review_request = review_request_deadline(
-                sent.on,
-                regime=regime,
-                policy=self.policy if regime is Regime.FOIA else None,
-                response_due_on=due if regime is Regime.FOISA else None,
-                policies=self.policies,
-                data=data,
-            )
-        if requested is not None:
-            review = review_due(
-                requested.on,
-                regime=regime,
-                complex=self.last(CaseEventKind.REVIEW_EXTENDED) is not None,
-                policy=self.policy if regime is Regime.FOIA else None,
-                body="keeper" if self.body is Body.KEEPER else None,
-                policies=self.policies,
-                data=data,
-            )
-        final = outcome or (sent if regime is Regime.SAR else None)
-        if final is not None:
-            regulator = regulator_deadline(
-                final.on, regime=regime, policies=self.policies
-            )
-        if decision is not None and regime is not Regime.SAR:
+        tribunal = None
+        if decision is not None and self.regime is not Regime.SAR:
             tribunal = tribunal_deadline(
-                decision.on, regime=regime, policies=self.policies, data=data
+                decision.on, regime=self.regime, policies=self.policies, data=data
             )
         return CaseDeadlines(
             response=response,
-            review_request=review_request,
-            review=review,
-            regulator=regulator,
+            review_request=self._review_request_window(response, data),
+            review=self._review(data),
+            regulator=self._regulator(),
             tribunal=tribunal,
         )
+
+    def _review_request_window(
+        self, response: ResponseDeadlines, data: HolidayData | None
+    ) -> Deadline | None:
+        sent = self.last(CaseEventKind.RESPONSE_SENT)
+        regime = self.regime
+        if sent is None or regime is Regime.SAR:
+            return None
+        due = response.response.due if response.response is not None else None
+        return review_request_deadline(
+            sent.on,
+            regime=regime,
+            policy=self.policy if regime is Regime.FOIA else None,
+            response_due_on=due if regime is Regime.FOISA else None,
+            policies=self.policies,
+            data=data,
+        )
+
+    def _review(self, data: HolidayData | None) -> Deadline | None:
+        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
+        if requested is None:
+            return None
+        regime = self.regime
+        return review_due(
+            requested.on,
+            regime=regime,
+            complex=self.last(CaseEventKind.REVIEW_EXTENDED) is not None,
+            policy=self.policy if regime is Regime.FOIA else None,
+            body="keeper" if self.body is Body.KEEPER else None,
+            policies=self.policies,
+            data=data,
+        )
+
+    def _regulator(self) -> Deadline | None:
+        final = self.last(CaseEventKind.REVIEW_OUTCOME)
+        if final is None and self.regime is Regime.SAR:
+            final = self.last(CaseEventKind.RESPONSE_SENT)
+        if final is None:
+            return None
+        return regulator_deadline(final.on, regime=self.regime, policies=self.policies)
 
     def current_deadline(  # noqa: PLR0911 - one answer for each stage
         self, as_of: date, *, data: HolidayData | None = None
@@ -489,17 +523,18 @@ class Case:
         if self._closed_before_response() is not None:
             return None
         received = self.events[0]
-        sought = self.last(CaseEventKind.CLARIFICATION_SOUGHT)
-        clarified = self.last(CaseEventKind.CLARIFICATION_RECEIVED)
+        latest = self._latest
+        sought = latest.get(CaseEventKind.CLARIFICATION_SOUGHT)
+        clarified = latest.get(CaseEventKind.CLARIFICATION_RECEIVED)
         sought_on = None if sought is None else sought.on
         clarified_on = None if clarified is None else clarified.on
         if sought_on is not None and (clarified_on is None or sought_on > clarified_on):
             clarified_on = None  # a clarification is awaited: the clock is stopped
-        notice = self.last(CaseEventKind.FEES_NOTICE)
-        paid = self.last(CaseEventKind.FEE_PAID)
-        extension = self.last(CaseEventKind.EXTENSION)
-        public_interest = self.last(CaseEventKind.PUBLIC_INTEREST_EXTENSION)
-        identity = self.last(CaseEventKind.IDENTITY_CONFIRMED)
+        notice = latest.get(CaseEventKind.FEES_NOTICE)
+        paid = latest.get(CaseEventKind.FEE_PAID)
+        extension = latest.get(CaseEventKind.EXTENSION)
+        public_interest = latest.get(CaseEventKind.PUBLIC_INTEREST_EXTENSION)
+        identity = latest.get(CaseEventKind.IDENTITY_CONFIRMED)
         return response_deadlines(
             received.at or received.on,
             regime=self.regime,
@@ -516,17 +551,12 @@ class Case:
             body=self.body,
             identity_confirmed_on=None if identity is None else identity.on,
             division=self.division,
-            policies=self.policies,
+            policies=None if self.policies is _DEFAULT_POLICIES else self.policies,
             data=data,
         )
 
     def _closed_before_response(self) -> CaseEvent | None:
-        for event in self.events:
-            if event.kind in _CLOSING:
-                return event
-            if event.kind is CaseEventKind.RESPONSE_SENT:
-                return None
-        return None
+        return self._closing
 
     def status(  # noqa: PLR0911 - one answer for each stage
         self,
@@ -562,9 +592,8 @@ class Case:
             return _status(
                 StatusCode.CLOSED, day, None, f"closed: {closing.describe()}"
             )
-        deadlines = self.deadlines(data=data)
-        assert deadlines.response is not None
-        response = deadlines.response
+        response = self._response_stage(data)
+        assert response is not None
         if response.response is None:
             return self._stopped(day, response)
         sent = self.last(CaseEventKind.RESPONSE_SENT)
@@ -576,12 +605,12 @@ class Case:
                 StatusCode.OVERDUE,
                 "response",
             )
-        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
-        if requested is not None and deadlines.review is not None:
+        review = self._review(data)
+        if review is not None:
             outcome = self.last(CaseEventKind.REVIEW_OUTCOME)
             if outcome is None:
                 status = _open(
-                    deadlines.review,
+                    review,
                     day,
                     due_soon_working_days,
                     StatusCode.REVIEW_OVERDUE,
@@ -590,12 +619,12 @@ class Case:
                 if status.code in (StatusCode.IN_TIME, StatusCode.DUE_SOON):
                     return attrs.evolve(status, code=StatusCode.REVIEW_OPEN)
                 return status
-            late = _working_days_after(deadlines.review, outcome.on)
+            late = _working_days_after(review, outcome.on)
             timing = "in time" if late == 0 else f"{late} working days late"
             return _status(
                 StatusCode.CLOSED,
                 day,
-                deadlines.regulator,
+                self._regulator(),
                 f"review completed on {outcome.on} ({outcome.outcome}), {timing}",
             )
         return self._responded(day, response, sent)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar as _month_lengths
 import enum
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, time, timedelta
 from typing import Any, Final
@@ -431,6 +432,25 @@ class Deadline:
     notes: tuple[str, ...] = ()
     rolled_from: date | None = None
 
+    def with_rule(self, rule: ClockRule) -> Deadline:
+        """The same date and history under another rule.
+
+        For deadlines that fall together, such as a FOIA refusal notice, due by the
+        time for complying.
+        """
+        return Deadline(
+            due=self.due,
+            rule=rule,
+            received=self.received,
+            day_zero=self.day_zero,
+            calendar=self.calendar,
+            policies=self.policies,
+            policies_used=self.policies_used,
+            events=self.events,
+            notes=self.notes,
+            rolled_from=self.rolled_from,
+        )
+
     @property
     def clock_id(self) -> str:
         """The rule's id, such as ``"foia.response"``."""
@@ -719,7 +739,14 @@ def working_calendar(
     """The calendar a clock counts on, with the holiday data policy P6 chooses."""
     if policies.proclaimed_holidays == "as_known_at_receipt":
         data = (data or HolidayData.bundled()).as_known_on(day_zero)
+    elif data is None:
+        return _bundled_calendar(name)
     return get_calendar(name, data=data)
+
+
+@functools.cache
+def _bundled_calendar(name: str) -> WorkingDayCalendar:
+    return get_calendar(name)
 
 
 def policies_of(policies: Policies | None) -> Policies:

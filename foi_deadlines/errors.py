@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 __all__ = [
+    "CaseDataError",
     "ClockStoppedError",
     "FoiDeadlinesError",
     "FoiDeadlinesWarning",
@@ -255,3 +256,24 @@ class ClockStoppedError(FoiDeadlinesError, ValueError):
             f"{self.resume_with} to compute the due date; {self.remaining} will remain"
             f"{detail}"
         )
+
+
+class CaseDataError(FoiDeadlinesError, ValueError):
+    """Case data from JSON that cannot be imported; nothing of it is imported.
+
+    Attributes:
+        path: Where the problem is, such as ``events[3].date``.
+        value: The value found there.
+        problem: What is wrong, and what was expected.
+    """
+
+    code: ClassVar[str] = "bad-case-data"
+
+    def __init__(self, path: str, value: object, problem: str) -> None:
+        self.path = path
+        self.value = value
+        self.problem = problem
+        super().__init__(path, value, problem)
+
+    def __str__(self) -> str:
+        return f"{self.path or 'the document'}: {self.problem} (got {self.value!r})"

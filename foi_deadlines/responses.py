@@ -119,8 +119,19 @@ _FEE_RULE: Final = {
     Regime.FOISA: "foisa.fee_payment",
 }
 _FOIA_RESPONSE: Final = get_rule("foia.response")
+_REFUSAL: Final = get_rule("foia.refusal_notice")
 _FAST_POLICIES: Final = ("receipt", "proclaimed_holidays")
 _NO_OPTIONS: Final = (None,) * 11
+_DATE_OPTIONS: Final = (
+    "received",
+    "clarified_on",
+    "clarification_sought_on",
+    "fee_notice_on",
+    "fee_paid_on",
+    "public_interest_estimate",
+    "commissioner_day",
+    "identity_confirmed_on",
+)
 _E = TypeVar("_E", bound=enum.StrEnum)
 
 
@@ -290,16 +301,8 @@ def response_due(
         == _NO_OPTIONS
     ):
         # The common case, kept lean for batch jobs.
-        calendar = _uk_calendar()
-        deadline = Deadline(
-            due=calendar._offset(received, 20, "received"),
-            rule=_FOIA_RESPONSE,
-            received=received,
-            day_zero=received,
-            calendar=calendar,
-            policies_used=_FAST_POLICIES,
-        )
-        if deadline.due > calendar.confirmed_until:
+        deadline = _plain_foia(received)
+        if deadline.provisional:
             _warn_provisional(deadline)
         return deadline
     deadlines = response_deadlines(
@@ -336,6 +339,19 @@ def response_due(
 @functools.cache
 def _uk_calendar() -> WorkingDayCalendar:
     return get_calendar("uk")
+
+
+def _plain_foia(received: date) -> Deadline:
+    """A FOIA request with no modifiers, default policies and the bundled data."""
+    calendar = _uk_calendar()
+    return Deadline(
+        due=calendar._offset(received, 20, "received"),
+        rule=_FOIA_RESPONSE,
+        received=received,
+        day_zero=received,
+        calendar=calendar,
+        policies_used=_FAST_POLICIES,
+    )
 
 
 def _warn_provisional(deadline: Deadline) -> None:
@@ -379,6 +395,29 @@ def response_deadlines(
     >>> both.refusal_notice.due, both.public_interest.due
     (datetime.date(2025, 3, 3), datetime.date(2025, 4, 1))
     """
+    if (
+        regime == "foia"
+        and type(received) is date
+        and extended is False
+        and division is Division.ENGLAND_AND_WALES
+        and (
+            clarified_on,
+            clarification_sought_on,
+            fee_notice_on,
+            fee_paid_on,
+            public_interest_estimate,
+            body,
+            school_days,
+            commissioner_day,
+            identity_confirmed_on,
+            policies,
+            data,
+        )
+        == _NO_OPTIONS
+    ):
+        # As in response_due: the common case, kept lean for case systems.
+        base = _plain_foia(received)
+        return ResponseDeadlines(response=base, refusal_notice=base.with_rule(_REFUSAL))
     request = _Request.build(
         received,
         regime=regime,
@@ -499,14 +538,16 @@ class _Request:
         policies: Policies | None,
         data: HolidayData | None,
     ) -> _Request:
-        if not isinstance(extended, bool):
+        if extended is not False and extended is not True:
             raise InvalidInputError("extended", extended, "True or False")
         if data is not None and not isinstance(data, HolidayData):
             raise InvalidInputError("data", data, "a foi_deadlines.HolidayData or None")
         request = cls(
             regime=_regime(regime),
-            received=to_uk_date(received, "received"),
-            arrived_at=_local_time(received),
+            received=received
+            if type(received) is date
+            else to_uk_date(received, "received"),
+            arrived_at=None if type(received) is date else _local_time(received),
             clarified_on=_optional_date(clarified_on, "clarified_on"),
             clarification_sought_on=_optional_date(
                 clarification_sought_on, "clarification_sought_on"
@@ -532,30 +573,50 @@ class _Request:
 
     def check_span(self) -> None:
         """Refuse any date outside the days the calendars cover, by its name."""
-        calendar = _CALENDAR_OF.get(self.regime, self.division.value)
-        for field in attrs.fields(_Request):
-            if field.name == "arrived_at":
-                continue  # the same day as received
-            value = getattr(self, field.name)
-            days = sorted(value) if isinstance(value, frozenset) else [value]
-            for day in days:
-                if isinstance(day, date) and not (
-                    FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY
-                ):
-                    raise OutsideCalendarRangeError(
-                        field.name,
-                        day,
-                        FIRST_SUPPORTED_DAY,
-                        LAST_SUPPORTED_DAY,
-                        calendar,
-                    )
+        dates = (
+            self.received,
+            self.clarified_on,
+            self.clarification_sought_on,
+            self.fee_notice_on,
+            self.fee_paid_on,
+            self.public_interest_estimate,
+            self.commissioner_day,
+            self.identity_confirmed_on,
+        )
+        for name, day in zip(_DATE_OPTIONS, dates, strict=True):
+            if day is not None and not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+                self._refuse(name, day)
+        if self.school_days:
+            for day in (min(self.school_days), max(self.school_days)):
+                if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+                    self._refuse("school_days", day)
+
+    def _refuse(self, name: str, day: date) -> None:
+        raise OutsideCalendarRangeError(
+            name,
+            day,
+            FIRST_SUPPORTED_DAY,
+            LAST_SUPPORTED_DAY,
+            _CALENDAR_OF.get(self.regime, self.division.value),
+        )
 
     def not_applicable(self, param: str, reason: str) -> NotApplicableError:
         return NotApplicableError(param, self.regime.label, reason)
 
 
+def _in_order(
+    events: Sequence[ClockEvent], extra: Sequence[ClockEvent]
+) -> tuple[ClockEvent, ...]:
+    """The events of a clock, in date order."""
+    if not extra and not events:
+        return ()
+    return tuple(sorted([*events, *extra], key=lambda e: e.on))
+
+
 def _choice(kind: type[_E], value: object, param: str) -> _E:
     """The member of ``kind`` named by ``value`` (any case), or a clear error."""
+    if type(value) is kind:
+        return value
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             return kind(value.strip().lower())
@@ -576,7 +637,9 @@ def _division(value: object) -> Division:
 
 
 def _optional_date(value: object, param: str) -> date | None:
-    return None if value is None else to_uk_date(value, param)
+    if value is None or type(value) is date:
+        return value
+    return to_uk_date(value, param)
 
 
 def _school_days(value: object) -> frozenset[date] | None:
@@ -630,6 +693,9 @@ def _date_of_receipt(
     day: date, calendar: WorkingDayCalendar, request: _Request, what: str
 ) -> tuple[date, list[ClockEvent]]:
     """Day 0 for something received on ``day``, under policies P1 and P2."""
+    policies = request.policies
+    if policies.office_hours_cutoff is None and policies.receipt == "calendar":
+        return day, []  # the defaults: the day it arrived is day 0
     events: list[ClockEvent] = []
     arrived = request.arrived_at if what == "request" else None
     cutoff = request.policies.office_hours_cutoff
@@ -700,7 +766,7 @@ class _Clock:
             calendar=self.calendar,
             policies=self.request.policies,
             policies_used=tuple(self.used),
-            events=tuple(sorted([*self.events, *extra], key=lambda e: e.on)),
+            events=_in_order(self.events, extra),
             notes=notes,
         )
 
@@ -729,7 +795,7 @@ def _working_day_request(request: _Request) -> ResponseDeadlines:  # noqa: PLR09
         )
     base = clock.deadline(rule, clock.count(rule.length), notes=notes)
     if request.regime is Regime.FOIA:
-        refusal = attrs.evolve(base, rule=get_rule("foia.refusal_notice"))
+        refusal = base.with_rule(get_rule("foia.refusal_notice"))
         if not request.extended and request.public_interest_estimate is None:
             return ResponseDeadlines(
                 response=base, refusal_notice=refusal, fee_payment=fees
@@ -918,7 +984,7 @@ def _commissioner_specified(
     response = clock.deadline(rule, day, [event])
     return ResponseDeadlines(
         response=response,
-        refusal_notice=attrs.evolve(response, rule=get_rule("foia.refusal_notice")),
+        refusal_notice=response.with_rule(get_rule("foia.refusal_notice")),
     )
 
 
@@ -938,9 +1004,7 @@ def _extended(
     )
     return ResponseDeadlines(
         response=clock.deadline(rule, clock.count(rule.length), [event]),
-        extension_notice=attrs.evolve(
-            base, rule=get_rule(f"{regime}.extension_notice")
-        ),
+        extension_notice=base.with_rule(get_rule(f"{regime}.extension_notice")),
         fee_payment=fees,
     )
 
@@ -1116,7 +1180,7 @@ def _school(clock: _Clock, rule: ClockRule) -> ResponseDeadlines:
     response = clock.deadline(rule, due, [event], notes)
     return ResponseDeadlines(
         response=response,
-        refusal_notice=attrs.evolve(response, rule=get_rule("foia.refusal_notice")),
+        refusal_notice=response.with_rule(get_rule("foia.refusal_notice")),
     )
 
 
@@ -1331,6 +1395,6 @@ class _Months:
             calendar=self.calendar if rolls else None,
             policies=self.request.policies,
             policies_used=tuple(self.used),
-            events=tuple(sorted([*self.events, *extra], key=lambda e: e.on)),
+            events=_in_order(self.events, extra),
             rolled_from=end if rolls else None,
         )
