@@ -27,6 +27,12 @@ from foi_deadlines.calendars import (
     WorkingDayCalendar,
     get_calendar,
 )
+from foi_deadlines.case_json import (
+    case_from_json,
+    case_to_json,
+    cases_from_json,
+    cases_to_json,
+)
 from foi_deadlines.cases import (
     Case,
     CaseDeadlines,
@@ -46,6 +52,7 @@ from foi_deadlines.clocks import (
     policy_register,
 )
 from foi_deadlines.errors import (
+    CaseDataError,
     ClockStoppedError,
     FoiDeadlinesError,
     FoiDeadlinesWarning,
@@ -59,6 +66,15 @@ from foi_deadlines.errors import (
     TimelineError,
     UnknownCalendarError,
     UnknownRuleError,
+)
+from foi_deadlines.portfolio import (
+    ComplianceStats,
+    DeadlineChange,
+    by_status,
+    changed_deadlines,
+    compliance_stats,
+    due_within,
+    overdue,
 )
 from foi_deadlines.responses import (
     Body,
@@ -102,6 +118,7 @@ __all__ = [
     "AuthorityPolicy",
     "Body",
     "Case",
+    "CaseDataError",
     "CaseDeadlines",
     "CaseEvent",
     "CaseEventKind",
@@ -109,7 +126,9 @@ __all__ = [
     "ClockEvent",
     "ClockRule",
     "ClockStoppedError",
+    "ComplianceStats",
     "Deadline",
+    "DeadlineChange",
     "Division",
     "EventKind",
     "FoiDeadlinesError",
@@ -145,9 +164,18 @@ __all__ = [
     "WorkingDayCalendar",
     "__version__",
     "aggregation_window",
+    "by_status",
+    "case_from_json",
+    "case_to_json",
+    "cases_from_json",
+    "cases_to_json",
+    "changed_deadlines",
+    "compliance_stats",
+    "due_within",
     "fee_payment_deadline",
     "get_calendar",
     "get_rule",
+    "overdue",
     "policy_register",
     "regulator_deadline",
     "response_deadlines",
