@@ -117,3 +117,153 @@ class TestDue:
             check=True,
         )
         assert result.stdout.splitlines()[0] == "2025-01-22"
+
+
+class TestExplain:
+    def test_day_by_day(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """explain counts each working day and names each day it skips."""
+        code, out, _ = run(capsys, "explain", "2024-12-19")
+        assert code == 0
+        assert out.splitlines()[0] == "2025-01-22"
+        assert "Day by day:" in out
+        assert "day 0" in out
+        assert "Thu 2 Jan 2025  2nd January (Scotland)" in out
+        assert "Wed 25 Dec 2024  Christmas Day" in out
+        assert "day 20   Wed 22 Jan 2025  due" in out
+
+    def test_json_trace(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON form carries the trace as well."""
+        record = json.loads(run(capsys, "explain", "2024-12-19", "--json")[1])
+        assert record["trace"][0] == {"date": "2024-12-19", "day": 0, "note": "day 0"}
+        assert record["trace"][-1]["day"] == 20
+
+    def test_pause_in_trace(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Paused days are marked as paused."""
+        out = run(
+            capsys,
+            "explain",
+            "2025-03-03",
+            "--fee-notice-on",
+            "2025-03-10",
+            "--fee-paid-on",
+            "2025-03-24",
+        )[1]
+        assert "Mon 17 Mar 2025  paused" in out
+
+
+class TestReview:
+    def test_window_and_check(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """review gives the window, checks a request and gives the review's due date."""
+        code, out, _ = run(
+            capsys, "review", "2024-12-19", "--requested-on", "2025-02-24"
+        )
+        assert code == 0
+        lines = out.splitlines()
+        assert lines[0] == "2025-02-19"
+        assert "late by 3 working days" in out
+        assert "Review due by 2025-03-25" in out
+
+    def test_short_policy_is_noted(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A 20-day policy gives 22 January and says it is shorter than the Code."""
+        out = run(capsys, "review", "2024-12-19", "--policy", "twenty")[1]
+        assert out.splitlines()[0] == "2025-01-22"
+        assert "shorter than the 40 working days" in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON form has the window and, when asked, the check."""
+        record = json.loads(
+            run(
+                capsys, "review", "2024-12-19", "--requested-on", "2025-01-10", "--json"
+            )[1]
+        )
+        assert record["review_request_by"]["due"] == "2025-02-19"
+        assert record["request"]["in_time"] is True
+        assert record["review_due"]["due"] == "2025-02-07"
+
+    def test_foisa_needs_the_due_date(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """FOISA's window needs the date the response was due, or says so."""
+        code, _, err = run(capsys, "review", "2025-03-10", "--regime", "foisa")
+        assert code == 1
+        assert "response_due_on" in err
+        out = run(
+            capsys,
+            "review",
+            "2025-03-10",
+            "--regime",
+            "foisa",
+            "--response-due-on",
+            "2025-03-31",
+        )[1]
+        assert out.splitlines()[0] == "2025-05-29"
+
+
+class TestStatus:
+    def test_as_of_given(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """status reports the case on the day given."""
+        code, out, _ = run(capsys, "status", "2024-12-19", "--as-of", "2025-01-27")
+        assert code == 0
+        assert out.splitlines()[0] == "overdue"
+        assert "overdue by 3 working days" in out
+        assert "(as of 2025-01-27)" in out
+
+    def test_as_of_defaults_to_today_and_says_so(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Without --as-of the command uses today and prints it."""
+        out = run(capsys, "status", "2024-12-19")[1]
+        assert "(today)" in out
+
+    def test_responded(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A response within time is reported so, with the next deadline."""
+        out = run(
+            capsys,
+            "status",
+            "2024-12-19",
+            "--responded",
+            "2025-01-20",
+            "--as-of",
+            "2025-01-27",
+        )[1]
+        assert out.splitlines()[0] == "responded_in_time"
+        assert "Next deadline: Request for an internal review, 2025-03-18" in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON form carries the status and its deadline."""
+        record = json.loads(
+            run(capsys, "status", "2024-12-19", "--as-of", "2025-01-20", "--json")[1]
+        )
+        assert record["status"] == "due_soon"
+        assert record["working_days_left"] == 2
+
+    def test_impossible_timeline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An impossible timeline is a library error, exit status 1."""
+        code, _, err = run(
+            capsys,
+            "status",
+            "2025-01-06",
+            "--responded",
+            "2025-01-01",
+            "--as-of",
+            "2025-02-01",
+        )
+        assert code == 1
+        assert "first event must be the request being received" in err
+
+
+class TestHolidays:
+    def test_list(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """holidays lists the non-working weekdays with their names."""
+        out = run(capsys, "holidays", "2026")[1]
+        assert "2026-06-15  Mon 15 Jun 2026: Special bank holiday" in out
+        assert "2026-03-17" in out
+
+    def test_scotland(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The Scottish calendar leaves out Northern Ireland's days."""
+        out = run(capsys, "holidays", "2026", "--calendar", "scotland")[1]
+        assert "2026-03-17" not in out
+
+    def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The JSON form is a list of dates with reasons."""
+        records = json.loads(run(capsys, "holidays", "2025", "2026", "--json")[1])
+        assert records[0]["date"] == "2025-01-01"
+        assert all(not r["provisional"] for r in records)
