@@ -297,9 +297,8 @@ def _explain(args: argparse.Namespace) -> int:
     print("Day by day:")
     for row in trace:
         label = f"day {row['day']}" if row["day"] is not None else ""
-        print(
-            f"  {label:<8} {_long(date.fromisoformat(str(row['date'])))}  {row['note']}"
-        )
+        day = _long(date.fromisoformat(str(row["date"])))
+        print(f"  {label:<8} {day}  {row['note']}".rstrip())
     return 0
 
 

@@ -130,6 +130,7 @@ class TestExplain:
         assert "Thu 2 Jan 2025  2nd January (Scotland)" in out
         assert "Wed 25 Dec 2024  Christmas Day" in out
         assert "day 20   Wed 22 Jan 2025  due" in out
+        assert not any(line != line.rstrip() for line in out.splitlines())
 
     def test_json_trace(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The JSON form carries the trace as well."""
