@@ -9,17 +9,20 @@ system (the default) or its 1904 system (old Mac workbooks). A blank (``None``,
 
 from __future__ import annotations
 
+import contextlib
+import enum
 import math
 import re
 from datetime import date, datetime, timedelta
 from numbers import Real
-from typing import Final
+from typing import Final, TypeVar
 
 from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
     "EXCEL_1900_EPOCH",
     "EXCEL_1904_EPOCH",
+    "member_of",
     "parse_date_text",
     "to_date",
     "to_serial",
@@ -40,6 +43,28 @@ EXCEL_1900_EPOCH: Final = date(1899, 12, 30)
 #: Day 0 of Excel's 1904 date system.
 EXCEL_1904_EPOCH: Final = date(1904, 1, 1)
 _MAX_SERIAL: Final = 2_958_465  # 9999-12-31 in the 1900 system
+
+
+_E = TypeVar("_E", bound=enum.StrEnum)
+
+
+def member_of(kind: type[_E], value: object, param: str) -> _E:
+    """The member of the enumeration ``kind`` named by ``value``, in any case.
+
+    Raises:
+        InvalidInputError: ``value`` names no member; the message lists them.
+
+    >>> from foi_deadlines.rules import Regime
+    >>> member_of(Regime, " FOISA", "regime")
+    <Regime.FOISA: 'foisa'>
+    """
+    if type(value) is kind:
+        return value
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return kind(value.strip().lower())
+    valid = ", ".join(repr(member.value) for member in kind)
+    raise InvalidInputError(param, value, f"one of {valid}")
 
 
 def parse_date_text(text: str, param: str = "date") -> date:

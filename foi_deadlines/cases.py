@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
@@ -282,31 +283,15 @@ class CaseDeadlines:
 
 
 def _regime_of(value: object) -> Regime:
-    if isinstance(value, str):
-        try:
-            return Regime(value.strip().lower())
-        except ValueError:
-            pass
-    valid = ", ".join(repr(r.value) for r in Regime)
-    raise InvalidInputError("regime", value, f"one of {valid}")
+    return member_of(Regime, value, "regime")
 
 
 def _body_of(value: object) -> Body | None:
-    if value is None or isinstance(value, Body):
-        return value
-    try:
-        return Body(value)  # type: ignore[arg-type]
-    except ValueError:
-        valid = ", ".join(repr(b.value) for b in Body)
-        raise InvalidInputError("body", value, f"None or one of {valid}") from None
+    return None if value is None else member_of(Body, value, "body")
 
 
 def _division_of(value: object) -> Division:
-    try:
-        return Division(value)  # type: ignore[arg-type]
-    except ValueError:
-        valid = ", ".join(repr(d.value) for d in Division)
-        raise InvalidInputError("division", value, f"one of {valid}") from None
+    return member_of(Division, value, "division")
 
 
 def _authority_policy(value: object) -> AuthorityPolicy:

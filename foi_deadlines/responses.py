@@ -15,16 +15,16 @@ datetime.date(2024, 4, 26)
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import warnings
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
-from typing import Final, TypeVar
+from typing import Final
 
 import attrs
 
+from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import LONDON, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
@@ -132,7 +132,6 @@ _DATE_OPTIONS: Final = (
     "commissioner_day",
     "identity_confirmed_on",
 )
-_E = TypeVar("_E", bound=enum.StrEnum)
 
 
 @attrs.frozen(kw_only=True)
@@ -613,27 +612,16 @@ def _in_order(
     return tuple(sorted([*events, *extra], key=lambda e: e.on))
 
 
-def _choice(kind: type[_E], value: object, param: str) -> _E:
-    """The member of ``kind`` named by ``value`` (any case), or a clear error."""
-    if type(value) is kind:
-        return value
-    if isinstance(value, str):
-        with contextlib.suppress(ValueError):
-            return kind(value.strip().lower())
-    valid = ", ".join(repr(member.value) for member in kind)
-    raise InvalidInputError(param, value, f"one of {valid}")
-
-
 def _regime(value: object) -> Regime:
-    return _choice(Regime, value, "regime")
+    return member_of(Regime, value, "regime")
 
 
 def _body(value: object) -> Body | None:
-    return None if value is None else _choice(Body, value, "body")
+    return None if value is None else member_of(Body, value, "body")
 
 
 def _division(value: object) -> Division:
-    return _choice(Division, value, "division")
+    return member_of(Division, value, "division")
 
 
 def _optional_date(value: object, param: str) -> date | None:

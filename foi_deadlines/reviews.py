@@ -30,6 +30,7 @@ from typing import Final
 
 import attrs
 
+from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
@@ -243,17 +244,10 @@ def _policy(value: AuthorityPolicy | str | None) -> AuthorityPolicy:
 
 
 def _regime(value: object, *, allowed: tuple[Regime, ...], what: str) -> Regime:
-    if isinstance(value, str):
-        try:
-            regime = Regime(value.strip().lower())
-        except ValueError:
-            pass
-        else:
-            if regime in allowed:
-                return regime
-            raise NotApplicableError("regime", regime.label, f"there is no {what}")
-    valid = ", ".join(repr(r.value) for r in allowed)
-    raise InvalidInputError("regime", value, f"one of {valid}")
+    regime = member_of(Regime, value, "regime")
+    if regime not in allowed:
+        raise NotApplicableError("regime", regime.label, f"there is no {what}")
+    return regime
 
 
 def _day(value: object, param: str, calendar: str) -> date:

@@ -29,9 +29,9 @@ RANKS = {
     "case_json": 8,
     "portfolio": 8,
     "spreadsheet": 9,
-    "cli": 9,
-    "xlwings_udfs": 9,
     "batch": 9,
+    "cli": 10,
+    "xlwings_udfs": 10,
 }
 #: Modules that may import anything: the package's front door and ``python -m``.
 EXEMPT = frozenset({"__init__", "__main__"})
