@@ -1,0 +1,800 @@
+"""Spreadsheet functions: the library's answers, one cell at a time.
+
+Plain functions with spreadsheet-friendly signatures: positional parameters with
+defaults (no keyword-only ones), options as text a spreadsheet user can type, and
+inputs as cells deliver them. They are what the Excel functions in
+``foi_deadlines.xlwings_udfs`` call, and they work as plain Python too.
+
+* **Dates** can be a ``date`` or ``datetime``, an Excel serial number (the 1900 date
+  system, or the 1904 one with ``date1904``), or text as ``YYYY-MM-DD`` or day-first
+  ``DD/MM/YYYY``. Excel's fictitious 29 February 1900 (serial 60) is refused.
+* **Blanks** (``None``, ``""``, serial 0) in a required input give ``None``, an empty
+  cell, so a formula can be filled down a half-empty tracker. A blank optional input
+  means its default.
+* **Flags** take ``True``/``False``, ``1``/``0``, or text ``"TRUE"``/``"FALSE"`` or
+  ``"yes"``/``"no"`` in any case.
+* **A range in gives a range out**: when the first argument is a list (a row or
+  column) or a list of lists (as xlwings delivers a range), the function is applied to
+  each cell and the result has the same shape. Another argument may be a range of the
+  same shape (taken cell by cell) or a single value (used for every cell).
+* **Bad input never raises.** The result is an error value, the text
+  ``"#ERROR <code>: <message>"``, whose message names the argument and the value;
+  :func:`is_error` recognises it. In a column, each cell gets its own value or error.
+* **Warnings are not shown.** A cell cannot show a warning, so a
+  :class:`~foi_deadlines.errors.ProvisionalDateWarning` (a date beyond the confirmed
+  holiday data) or a ``ShortReviewWindowWarning`` is ignored: the date is returned
+  unmarked.
+
+``to_date`` and ``to_serial`` (from ``foi_deadlines._coerce``) are the coercion
+helpers underneath. Unlike the cell functions, they raise
+:class:`~foi_deadlines.errors.InvalidInputError`.
+
+>>> response_due("19/12/2024")
+datetime.date(2025, 1, 22)
+>>> response_due([45645, None, "2026-06-01"])
+[datetime.date(2025, 1, 22), None, datetime.date(2026, 6, 30)]
+>>> print(response_due(60))
+#ERROR invalid-input: received must be a real date: serial 60 is Excel's 29 February
+1900, a day that never existed (got 60)
+"""
+
+# Positional parameters are the point here: xlwings supports no keyword-only
+# parameters, so the spreadsheet functions take every option, flags included,
+# positionally (``extended=False``).
+# ruff: noqa: FBT002, PLR0917
+
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+import re
+import warnings
+from collections.abc import Callable, Mapping
+from datetime import date
+from numbers import Real
+from typing import Any, Final, ParamSpec, TypeGuard, TypeVar
+
+from foi_deadlines._coerce import to_date, to_serial
+from foi_deadlines.bank_holidays import (
+    FIRST_SUPPORTED_DAY,
+    LAST_SUPPORTED_DAY,
+    Division,
+)
+from foi_deadlines.calendars import CALENDAR_NAMES, WorkingDayCalendar, get_calendar
+from foi_deadlines.cases import Case, CaseEvent, CaseEventKind
+from foi_deadlines.errors import (
+    FoiDeadlinesError,
+    FoiDeadlinesWarning,
+    InvalidInputError,
+    NotApplicableError,
+    OutsideCalendarRangeError,
+    TimelineError,
+)
+from foi_deadlines.responses import Body
+from foi_deadlines.responses import response_deadlines as _response_deadlines
+from foi_deadlines.responses import response_due as _response_due
+from foi_deadlines.reviews import PRESETS
+from foi_deadlines.reviews import review_due as _review_due
+from foi_deadlines.reviews import review_request_deadline as _review_request_deadline
+from foi_deadlines.rules import Regime
+
+__all__ = [
+    "ERROR_PREFIX",
+    "add_working_days",
+    "bank_holidays",
+    "case_status",
+    "is_error",
+    "is_working_day",
+    "response_due",
+    "review_due",
+    "review_request_deadline",
+    "to_date",
+    "to_serial",
+    "working_days_between",
+]
+
+#: How every error value begins: ``"#ERROR <code>: <message>"``.
+ERROR_PREFIX: Final = "#ERROR "
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+_TRUE: Final = frozenset({"true", "yes", "y", "1"})
+_FALSE: Final = frozenset({"false", "no", "n", "0"})
+_FLAG: Final = 'TRUE or FALSE (also 1 or 0, "yes" or "no")'
+_WHOLE: Final = re.compile(r"[+-]?\d+")
+_FIRST_YEAR: Final = FIRST_SUPPORTED_DAY.year
+_LAST_YEAR: Final = LAST_SUPPORTED_DAY.year
+_REGIMES: Final = tuple(regime.value for regime in Regime)
+_BODIES: Final = tuple(body.value for body in Body)
+_DIVISIONS: Final = tuple(division.value for division in Division)
+_PRESETS: Final = tuple(PRESETS)
+
+
+def is_error(value: object) -> bool:
+    """Whether ``value`` is an error value from one of these functions.
+
+    >>> is_error(add_working_days("junk", 20)), is_error("2025-01-22")
+    (True, False)
+    """
+    return isinstance(value, str) and value.startswith(ERROR_PREFIX)
+
+
+def _error_value(exc: FoiDeadlinesError) -> str:
+    return f"{ERROR_PREFIX}{exc.code}: {exc}"
+
+
+# -- ranges in, ranges out -------------------------------------------------------------
+
+
+def _is_range(value: object) -> TypeGuard[list[Any] | tuple[Any, ...]]:
+    return isinstance(value, (list, tuple))
+
+
+def _shape(value: list[Any] | tuple[Any, ...]) -> tuple[int, ...]:
+    """``(n,)`` for a row or column, the length of each row for a list of lists."""
+    if value and all(_is_range(row) for row in value):
+        return (-1, *(len(row) for row in value))
+    return (len(value),)
+
+
+def _single(value: object) -> tuple[bool, object]:
+    """Whether ``value`` is one cell (a value, ``[x]`` or ``[[x]]``), and the value."""
+    while isinstance(value, (list, tuple)) and len(value) == 1:
+        value = value[0]
+    return not _is_range(value), value
+
+
+def _describe_range(value: object) -> str:
+    if not _is_range(value):
+        return repr(value)
+    if _shape(value)[0] == -1:
+        return f"a range of {len(value)} rows"
+    return f"a range of {len(value)} cells"
+
+
+def _call(function: Callable[..., _R], arguments: Mapping[str, object]) -> _R | str:
+    try:
+        return function(**arguments)
+    except FoiDeadlinesError as exc:
+        return _error_value(exc)
+
+
+def _over_range(
+    function: Callable[..., _R], arguments: dict[str, object]
+) -> _R | str | list[Any]:
+    """Apply ``function`` cell by cell over the range in its first argument."""
+    names = list(arguments)
+    first = arguments[names[0]]
+    assert isinstance(first, (list, tuple))
+    shape = _shape(first)
+    per_cell: dict[str, list[Any] | tuple[Any, ...]] = {names[0]: first}
+    fixed: dict[str, object] = {}
+    for name in names[1:]:
+        value = arguments[name]
+        if _is_range(value) and _shape(value) == shape:
+            per_cell[name] = value
+            continue
+        single, cell = _single(value)
+        if not single:
+            return _error_value(
+                InvalidInputError(
+                    name,
+                    _describe_range(value),
+                    f"a single value, or a range the same shape as {names[0]}",
+                )
+            )
+        fixed[name] = cell
+
+    def at(index: int, column: int | None) -> _R | str:
+        cell_arguments = dict(fixed)
+        for name, values in per_cell.items():
+            row = values[index]
+            cell_arguments[name] = row if column is None else row[column]
+        return _call(function, {name: cell_arguments[name] for name in names})
+
+    if shape[0] == -1:
+        return [[at(i, j) for j in range(len(row))] for i, row in enumerate(first)]
+    return [at(i, None) for i in range(len(first))]
+
+
+def _cell_function(function: Callable[_P, _R]) -> Callable[_P, _R | str | list[Any]]:
+    """Make ``function`` a spreadsheet function.
+
+    Errors of the library become error values, its warnings are ignored, and a range
+    in the first argument is mapped cell by cell.
+    """
+    signature = inspect.signature(function)
+    first = next(iter(signature.parameters))
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | str | list[Any]:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        arguments = dict(bound.arguments)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FoiDeadlinesWarning)
+            if _is_range(arguments[first]):
+                return _over_range(function, arguments)
+            for name, value in arguments.items():
+                if _is_range(value):
+                    single, cell = _single(value)
+                    if not single:
+                        return _error_value(
+                            InvalidInputError(
+                                name,
+                                _describe_range(value),
+                                f"a single value, as {first} is a single cell",
+                            )
+                        )
+                    arguments[name] = cell
+            return _call(function, arguments)
+
+    return wrapper
+
+
+def _single_cell_function(function: Callable[_P, _R]) -> Callable[_P, _R | str]:
+    """Make ``function`` a spreadsheet function that does not map over ranges."""
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | str:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FoiDeadlinesWarning)
+            try:
+                return function(*args, **kwargs)
+            except FoiDeadlinesError as exc:
+                return _error_value(exc)
+
+    return wrapper
+
+
+# -- reading cells ---------------------------------------------------------------------
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _flag(value: object, param: str) -> bool:
+    """A yes/no option: a boolean, 1 or 0, or text; blank is ``False``."""
+    if _blank(value):
+        return False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, Real) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    raise InvalidInputError(param, value, _FLAG)
+
+
+def _text(value: object, param: str, valid: tuple[str, ...]) -> str | None:
+    """One of ``valid``, in any case; ``None`` for a blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, str) and (text := value.strip().lower()) in valid:
+        return text
+    names = ", ".join(repr(name) for name in valid)
+    raise InvalidInputError(param, value, f"blank or one of {names}")
+
+
+def _option(value: object, param: str, valid: tuple[str, ...], default: str) -> str:
+    """One of ``valid``, in any case; blank is ``default``."""
+    try:
+        text = _text(value, param, valid)
+    except InvalidInputError as exc:
+        names = ", ".join(repr(name) for name in valid)
+        raise InvalidInputError(
+            param, value, f"one of {names} (blank for {default!r})"
+        ) from exc
+    return default if text is None else text
+
+
+def _whole(value: object, param: str) -> int | None:
+    """A whole number from a number cell or text; ``None`` for a blank."""
+    if _blank(value):
+        return None
+    if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+        return int(value.strip())
+    if not isinstance(value, bool) and isinstance(value, Real):
+        number = float(value)
+        if math.isfinite(number) and number.is_integer():
+            return int(number)
+    raise InvalidInputError(param, value, "a whole number")
+
+
+def _day(value: object, param: str, *, date1904: bool) -> date | None:
+    """A date cell, checked to lie within the days the calendars cover."""
+    day = to_date(value, param, date1904=date1904)
+    if day is not None and not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+        raise OutsideCalendarRangeError(
+            param, day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, "any"
+        )
+    return day
+
+
+def _calendar(value: object) -> WorkingDayCalendar:
+    return get_calendar(_option(value, "calendar", CALENDAR_NAMES, "uk"))
+
+
+def _regime(value: object) -> str:
+    return _option(value, "regime", _REGIMES, "foia")
+
+
+# -- the functions ---------------------------------------------------------------------
+
+
+@_cell_function
+def response_due(
+    received: object,
+    regime: object = "foia",
+    clarified_on: object = None,
+    clarification_sought_on: object = None,
+    fee_notice_on: object = None,
+    fee_paid_on: object = None,
+    extended: object = False,
+    public_interest_estimate: object = None,
+    body: object = None,
+    identity_confirmed_on: object = None,
+    division: object = "england-and-wales",
+    date1904: object = False,
+) -> date | None:
+    """When a request must be answered (Excel: ``FOI_RESPONSE_DUE``).
+
+    The options are those of :func:`foi_deadlines.responses.response_due`, as cells.
+
+    Args:
+        received: The day the request was received.
+        regime: ``"foia"`` (the default), ``"eir"``, ``"foisa"``, ``"eisr"`` or
+            ``"sar"``, in any case.
+        clarified_on: The day the clarification was received (the clock restarts).
+        clarification_sought_on: The day clarification was asked for.
+        fee_notice_on: The day a fees notice was given (the clock stops).
+        fee_paid_on: The day the fee was received.
+        extended: A public interest extension (FOIA), a reg 7 extension (EIR,
+            EISR), or two further months (subject access).
+        public_interest_estimate: FOIA: the date given in the refusal notice.
+        body: ``"school"``, ``"archive"``, ``"armed-forces"``, ``"overseas"`` or
+            ``"keeper"``.
+        identity_confirmed_on: Subject access: the day identity evidence arrived.
+        division: Subject access: the controller's part of the UK.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The due date; ``None`` for a blank ``received``; an error value for bad
+        input, and while the clock is stopped (a fee not yet paid: the message says
+        what restarts it).
+
+    >>> response_due("28/03/2024"), response_due("28/03/2024", "FOISA")
+    (datetime.date(2024, 4, 29), datetime.date(2024, 4, 26))
+    >>> response_due(45719, "foia", None, None, 45726, 45740)
+    datetime.date(2025, 4, 15)
+    >>> print(response_due(45719, "foia", None, None, 45726))
+    #ERROR clock-stopped: the clock stopped on 2025-03-10 and has not restarted: pass
+    fee_paid_on to compute the due date; 16 working days will remain; ...
+    """
+    in_1904 = _flag(date1904, "date1904")
+    day = _day(received, "received", date1904=in_1904)
+    if day is None:
+        return None
+    return _response_due(
+        day,
+        regime=_regime(regime),
+        clarified_on=_day(clarified_on, "clarified_on", date1904=in_1904),
+        clarification_sought_on=_day(
+            clarification_sought_on, "clarification_sought_on", date1904=in_1904
+        ),
+        fee_notice_on=_day(fee_notice_on, "fee_notice_on", date1904=in_1904),
+        fee_paid_on=_day(fee_paid_on, "fee_paid_on", date1904=in_1904),
+        extended=_flag(extended, "extended"),
+        public_interest_estimate=_day(
+            public_interest_estimate, "public_interest_estimate", date1904=in_1904
+        ),
+        body=_text(body, "body", _BODIES),
+        identity_confirmed_on=_day(
+            identity_confirmed_on, "identity_confirmed_on", date1904=in_1904
+        ),
+        division=_option(division, "division", _DIVISIONS, "england-and-wales"),
+    ).due
+
+
+@_cell_function
+def review_request_deadline(
+    response_on: object,
+    regime: object = "foia",
+    policy: object = None,
+    extenuating: object = False,
+    response_due_on: object = None,
+    date1904: object = False,
+) -> date | None:
+    """The last day to ask for a review (Excel: ``FOI_REVIEW_REQUEST_DUE``).
+
+    Args:
+        response_on: The date of the response.
+        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        policy: FOIA: the authority's published windows, as a preset name:
+            ``"code-of-practice"`` (blank), ``"twenty-or-forty"`` or ``"twenty"``.
+        extenuating: FOIA: use the authority's window for extenuating
+            circumstances.
+        response_due_on: FOISA: the day the response was due (required).
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The last day; ``None`` for a blank ``response_on``; an error value for bad
+        input. A window shorter than the Code of Practice's is not flagged: a cell
+        cannot show the warning.
+
+    >>> review_request_deadline("19/12/2024")
+    datetime.date(2025, 2, 19)
+    >>> review_request_deadline("19/12/2024", "foia", "twenty")
+    datetime.date(2025, 1, 22)
+    >>> review_request_deadline("10/03/2025", "foisa", None, False, "31/03/2025")
+    datetime.date(2025, 5, 29)
+    """
+    in_1904 = _flag(date1904, "date1904")
+    day = _day(response_on, "response_on", date1904=in_1904)
+    if day is None:
+        return None
+    chosen = _regime(regime)
+    due_on = _day(response_due_on, "response_due_on", date1904=in_1904)
+    if chosen == Regime.FOISA and due_on is None:
+        raise InvalidInputError(
+            "response_due_on",
+            response_due_on,
+            "the day the response was due, under FOISA: the 40 working days run "
+            "from it when the response was in time (s20(5)); FOI_RESPONSE_DUE("
+            'received, "foisa") gives it',
+        )
+    return _review_request_deadline(
+        day,
+        regime=chosen,
+        policy=_text(policy, "policy", _PRESETS),
+        extenuating=_flag(extenuating, "extenuating"),
+        response_due_on=due_on,
+    ).due
+
+
+@_cell_function
+def review_due(
+    review_requested_on: object,
+    regime: object = "foia",
+    complex: object = False,
+    policy: object = None,
+    date1904: object = False,
+) -> date | None:
+    """When the authority must complete a review (Excel: ``FOI_REVIEW_DUE``).
+
+    Args:
+        review_requested_on: The day the request for review was received.
+        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        complex: FOIA: a complex or exceptional case (40 working days).
+        policy: FOIA: the authority's published times, as a preset name.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The due date; ``None`` for a blank ``review_requested_on``; an error value
+        for bad input.
+
+    >>> review_due("14/04/2025"), review_due("14/04/2025", "foia", True)
+    (datetime.date(2025, 5, 15), datetime.date(2025, 6, 13))
+    >>> print(review_due("14/04/2025", "eir", "yes"))
+    #ERROR not-applicable: complex does not apply under EIR 2004: the time is fixed
+    by law (Environmental Information Regulations 2004 reg 11(4))
+    """
+    in_1904 = _flag(date1904, "date1904")
+    day = _day(review_requested_on, "review_requested_on", date1904=in_1904)
+    if day is None:
+        return None
+    return _review_due(
+        day,
+        regime=_regime(regime),
+        complex=_flag(complex, "complex"),
+        policy=_text(policy, "policy", _PRESETS),
+    ).due
+
+
+@_cell_function
+def working_days_between(
+    start: object, end: object, calendar: object = "uk", date1904: object = False
+) -> int | None:
+    """Working days after ``start`` up to and including ``end`` (``FOI_WORKING_DAYS``).
+
+    A response sent on the 20th working day after receipt took 20 working days
+    (where ``NETWORKDAYS``, which also counts a working start day, says 21).
+    Negative when ``end`` is before ``start``.
+
+    Args:
+        start: Day 0, such as the day a request was received.
+        end: The last day counted, such as the day of the response or ``TODAY()``.
+        calendar: ``"uk"`` (FOIA, EIR; the default), ``"scotland"`` (FOISA, EISR),
+            ``"england-and-wales"`` or ``"northern-ireland"``.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The count; ``None`` if either date is blank; an error value for bad input.
+
+    >>> working_days_between("19/12/2024", "22/01/2025")
+    20
+    >>> working_days_between("19/12/2024", "22/01/2025", "england-and-wales")
+    21
+    """
+    in_1904 = _flag(date1904, "date1904")
+    first = to_date(start, "start", date1904=in_1904)
+    last = to_date(end, "end", date1904=in_1904)
+    if first is None or last is None:
+        return None
+    return _calendar(calendar).working_days_between(first, last)
+
+
+@_cell_function
+def is_working_day(
+    day: object, calendar: object = "uk", date1904: object = False
+) -> bool | None:
+    """Whether ``day`` is a working day (Excel: ``FOI_IS_WORKING_DAY``).
+
+    Args:
+        day: The day.
+        calendar: The calendar, as for :func:`working_days_between`.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        ``True`` or ``False``; ``None`` for a blank; an error value for bad input.
+
+    >>> is_working_day("02/01/2025"), is_working_day("02/01/2025", "england-and-wales")
+    (False, True)
+    """
+    in_1904 = _flag(date1904, "date1904")
+    checked = to_date(day, "day", date1904=in_1904)
+    if checked is None:
+        return None
+    return _calendar(calendar).is_working_day(checked)
+
+
+@_cell_function
+def add_working_days(
+    start: object, days: object, calendar: object = "uk", date1904: object = False
+) -> date | None:
+    """The ``days``-th working day after ``start`` (``FOI_ADD_WORKING_DAYS``).
+
+    Like Excel's ``WORKDAY`` with the right holidays built in: ``start`` is day 0
+    and is never counted, whether or not it is a working day; a negative ``days``
+    counts back.
+
+    Args:
+        start: Day 0.
+        days: How many working days to count: a whole number.
+        calendar: The calendar, as for :func:`working_days_between`.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The date; ``None`` if ``start`` or ``days`` is blank; an error value for bad
+        input.
+
+    >>> add_working_days("28/12/2024", 20)  # a Saturday is day 0
+    datetime.date(2025, 1, 28)
+    >>> add_working_days("2030-06-03", 20)  # provisional: returned, not marked
+    datetime.date(2030, 7, 1)
+    """
+    in_1904 = _flag(date1904, "date1904")
+    first = to_date(start, "start", date1904=in_1904)
+    count = _whole(days, "days")
+    if first is None or count is None:
+        return None
+    return _calendar(calendar).add_working_days(first, count)
+
+
+#: The tracker columns of :func:`case_status`, with the event each one records.
+_EVENT_OF: Final = {
+    "received": CaseEventKind.RECEIVED,
+    "clarification_sought": CaseEventKind.CLARIFICATION_SOUGHT,
+    "clarified": CaseEventKind.CLARIFICATION_RECEIVED,
+    "fee_notice": CaseEventKind.FEES_NOTICE,
+    "fee_paid": CaseEventKind.FEE_PAID,
+    "responded": CaseEventKind.RESPONSE_SENT,
+    "review_requested": CaseEventKind.REVIEW_REQUESTED,
+    "review_completed": CaseEventKind.REVIEW_OUTCOME,
+}
+#: The outcome recorded with the events that need one; the status does not depend
+#: on it.
+_OUTCOME_OF: Final = {
+    CaseEventKind.RESPONSE_SENT: "provided",
+    CaseEventKind.REVIEW_OUTCOME: "upheld",
+}
+#: The keyword of :func:`~foi_deadlines.responses.response_deadlines` for each
+#: tracker column.
+_KEYWORD_OF: Final = {
+    "clarified": "clarified_on",
+    "clarification_sought": "clarification_sought_on",
+    "fee_notice": "fee_notice_on",
+    "fee_paid": "fee_paid_on",
+}
+
+
+@_cell_function
+def case_status(
+    received: object,
+    responded: object = None,
+    as_of: object = None,
+    regime: object = "foia",
+    clarification_sought: object = None,
+    clarified: object = None,
+    fee_notice: object = None,
+    fee_paid: object = None,
+    extended: object = False,
+    review_requested: object = None,
+    review_completed: object = None,
+    date1904: object = False,
+) -> str | None:
+    """Where a request stands on ``as_of``, from a tracker's columns (``FOI_STATUS``).
+
+    Builds a :class:`~foi_deadlines.cases.Case` from the dates and returns the code
+    of its :meth:`~foi_deadlines.cases.Case.status`: ``"awaiting_clarification"``,
+    ``"awaiting_fee"``, ``"in_time"``, ``"due_soon"`` (5 working days or fewer
+    left), ``"overdue"``, ``"responded_in_time"``, ``"responded_within_extension"``,
+    ``"responded_late"``, ``"review_open"``, ``"review_overdue"`` or ``"closed"``.
+
+    Args:
+        received: The day the request was received.
+        responded: The day the response was sent.
+        as_of: The day to report for: pass ``TODAY()``. Required: the library never
+            reads the clock, so results can be reproduced.
+        regime: ``"foia"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or ``"sar"``.
+        clarification_sought: The day clarification was asked for.
+        clarified: The day the clarification was received.
+        fee_notice: The day a fees notice was given.
+        fee_paid: The day the fee was received.
+        extended: FOIA: a public interest extension, to the ICO's limit of 40
+            working days (a refusal notice's own estimate is not a column here);
+            EIR, EISR: a reg 7 extension; subject access: two further months.
+        review_requested: The day a review was asked for.
+        review_completed: The day the review outcome was sent.
+        date1904: Read serial numbers in Excel's 1904 date system.
+
+    Returns:
+        The status code; ``None`` for a blank ``received``; an error value for bad
+        input, such as dates that cannot all be true.
+
+    >>> case_status("19/12/2024", None, "20/01/2025")
+    'due_soon'
+    >>> case_status("19/12/2024", "23/01/2025", "01/02/2025")
+    'responded_late'
+    >>> print(case_status("19/12/2024", "23/01/2025", None))
+    #ERROR invalid-input: as_of must be the day to report for: pass TODAY() (got None)
+    """
+    in_1904 = _flag(date1904, "date1904")
+    received_on = _day(received, "received", date1904=in_1904)
+    if received_on is None:
+        return None
+    day = _day(as_of, "as_of", date1904=in_1904)
+    if day is None:
+        raise InvalidInputError("as_of", as_of, "the day to report for: pass TODAY()")
+    chosen = Regime(_regime(regime))
+    columns = {
+        "received": received_on,
+        "clarification_sought": _day(
+            clarification_sought, "clarification_sought", date1904=in_1904
+        ),
+        "clarified": _day(clarified, "clarified", date1904=in_1904),
+        "fee_notice": _day(fee_notice, "fee_notice", date1904=in_1904),
+        "fee_paid": _day(fee_paid, "fee_paid", date1904=in_1904),
+        "responded": _day(responded, "responded", date1904=in_1904),
+        "review_requested": _day(
+            review_requested, "review_requested", date1904=in_1904
+        ),
+        "review_completed": _day(
+            review_completed, "review_completed", date1904=in_1904
+        ),
+    }
+    events = {
+        name: CaseEvent(
+            kind=_EVENT_OF[name], on=on, outcome=_OUTCOME_OF.get(_EVENT_OF[name])
+        )
+        for name, on in columns.items()
+        if on is not None
+    }
+    column_of = {event.describe(): name for name, event in events.items()}
+    try:
+        case = Case(events=tuple(events.values()), regime=chosen)
+        extension = _extension(
+            case, chosen, columns, extended=_flag(extended, "extended")
+        )
+        if extension is not None:
+            case = case.with_event(extension)
+        return case.status(as_of=day).code.value
+    except TimelineError as exc:
+        # Name the tracker column rather than the case's events[i].
+        name = column_of.get(str(exc.value), _COLUMN_OF.get(exc.param))
+        if name is None:
+            raise
+        raise type(exc)(name, columns[name], exc.problem) from None
+
+
+_COLUMN_OF: Final = {keyword: column for column, keyword in _KEYWORD_OF.items()}
+
+
+def _extension(
+    case: Case, regime: Regime, columns: Mapping[str, date | None], *, extended: bool
+) -> CaseEvent | None:
+    """The event recording an extension, dated the day of receipt; or ``None``."""
+    if not extended:
+        return None
+    received = case.received_on
+    if regime is Regime.FOISA:
+        raise NotApplicableError(
+            "extended",
+            regime.label,
+            "FOISA has no extension: the 20th working day is the limit (s10(1))",
+        )
+    if regime is not Regime.FOIA:
+        return CaseEvent(kind=CaseEventKind.EXTENSION, on=received)
+    # A public interest extension with no estimate runs to the ICO's limit (policy
+    # P5); a case records it with that day as the estimate, which comes to the same.
+    stage = _response_deadlines(
+        received,
+        clarified_on=columns["clarified"],
+        clarification_sought_on=columns["clarification_sought"],
+        fee_notice_on=columns["fee_notice"],
+        fee_paid_on=columns["fee_paid"],
+        extended=True,
+    )
+    if stage.public_interest is None:
+        return None  # the clock is stopped: the status does not depend on it
+    return CaseEvent(
+        kind=CaseEventKind.PUBLIC_INTEREST_EXTENSION,
+        on=received,
+        estimate=stage.public_interest.due,
+    )
+
+
+@_single_cell_function
+def bank_holidays(
+    first_year: object, last_year: object = None, calendar: object = "uk"
+) -> list[list[date]] | None:
+    """Every weekday that is not a working day, for ``WORKDAY`` (``FOI_BANK_HOLIDAYS``).
+
+    Bank holidays, Christmas Day and Good Friday that fall on a weekday, for the
+    years ``first_year`` to ``last_year``, as one column with no header: the
+    ``holidays`` argument of ``WORKDAY`` and ``NETWORKDAYS``. Weekends are left out,
+    as those functions skip them anyway.
+
+    Args:
+        first_year: The first year (2000 to 2100).
+        last_year: The last year; blank for ``first_year`` alone.
+        calendar: ``"uk"`` (FOIA, EIR: bank holidays in any part of the UK; the
+            default), ``"scotland"`` (FOISA, EISR), ``"england-and-wales"`` or
+            ``"northern-ireland"``.
+
+    Returns:
+        A column of dates, ``[[date], ...]``; ``None`` for a blank ``first_year``;
+        an error value for bad input.
+
+    >>> [row[0].isoformat() for row in bank_holidays(2025)][:3]
+    ['2025-01-01', '2025-01-02', '2025-03-17']
+    >>> len(bank_holidays(2025, 2026)), len(bank_holidays(2025, 2026, "scotland"))
+    (27, 19)
+    """
+    first = _whole(first_year, "first_year")
+    if first is None or first == 0:
+        return None
+    if not _FIRST_YEAR <= first <= _LAST_YEAR:
+        raise InvalidInputError(
+            "first_year", first_year, f"a year from {_FIRST_YEAR} to {_LAST_YEAR}"
+        )
+    last = _whole(last_year, "last_year")
+    if last is None or last == 0:
+        last = first
+    elif not first <= last <= _LAST_YEAR:
+        raise InvalidInputError(
+            "last_year",
+            last_year,
+            f"blank, or a year from first_year ({first}) to {_LAST_YEAR}",
+        )
+    days = _calendar(calendar).non_working_days(
+        date(first, 1, 1), date(last, 12, 31), include_weekends=False
+    )
+    return [[day.day] for day in days]
