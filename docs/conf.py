@@ -36,7 +36,7 @@ nitpicky = True
 nitpick_ignore_regex = [
     (
         "py:class",
-        r"(datetime|holidays|attrs?|numpy|np|npt|os|collections|typing|enum)\..*",
+        r"(datetime|holidays|attrs?|numpy|np|npt|os|collections|typing|enum|pathlib)\..*",
     ),
     ("py:class", r"(date|datetime|timedelta|tzinfo|Division|HolidayData|Final|Any)"),
     (

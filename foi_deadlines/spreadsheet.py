@@ -94,7 +94,7 @@ __all__ = [
     "working_days_between",
 ]
 
-#: How every error value begins: ``"#ERROR <code>: <message>"``.
+#: The start of every error value, as in ``"#ERROR <code>: <message>"``.
 ERROR_PREFIX: Final = "#ERROR "
 
 _P = ParamSpec("_P")
