@@ -199,8 +199,21 @@ class CaseEvent:
         return f"{self.kind} on {self.on}"
 
 
-def _sort_key(event: CaseEvent) -> tuple[date, int]:
-    return event.on, _RANK[event.kind]
+def _sort_key(event: CaseEvent) -> tuple[Any, ...]:
+    """Date order; on one day, the order events can happen; then every field.
+
+    The last part only breaks ties between events of one kind on one day, so that
+    the same events always sort the same way.
+    """
+    return (
+        event.on,
+        _RANK[event.kind],
+        "" if event.at is None else event.at.isoformat(),
+        event.outcome or "",
+        "" if event.estimate is None else event.estimate.isoformat(),
+        event.note,
+        event.actor,
+    )
 
 
 def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
@@ -451,6 +464,24 @@ class Case:
             data=data,
         )
 
+    def latest_review(self) -> tuple[CaseEvent | None, CaseEvent | None]:
+        """The latest request for review, and its outcome if it has one.
+
+        An outcome or a complex-case extension belongs to the latest request only if
+        it comes after it: a second review is open until its own outcome.
+        """
+        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
+        outcome = self.last(CaseEventKind.REVIEW_OUTCOME)
+        if requested is None or (
+            outcome is not None and _sort_key(outcome) < _sort_key(requested)
+        ):
+            return requested, None
+        return requested, outcome
+
+    def _review_extended(self, requested: CaseEvent) -> bool:
+        extended = self.last(CaseEventKind.REVIEW_EXTENDED)
+        return extended is not None and _sort_key(extended) > _sort_key(requested)
+
     def _review(self, data: HolidayData | None) -> Deadline | None:
         requested = self.last(CaseEventKind.REVIEW_REQUESTED)
         if requested is None:
@@ -459,7 +490,7 @@ class Case:
         return review_due(
             requested.on,
             regime=regime,
-            complex=self.last(CaseEventKind.REVIEW_EXTENDED) is not None,
+            complex=self._review_extended(requested),
             policy=self.policy if regime is Regime.FOIA else None,
             body="keeper" if self.body is Body.KEEPER else None,
             policies=self.policies,
@@ -494,10 +525,7 @@ class Case:
             return deadlines.tribunal
         if self.last(CaseEventKind.COMPLAINT) is not None:
             return None
-        if (
-            deadlines.review is not None
-            and self.last(CaseEventKind.REVIEW_OUTCOME) is None
-        ):
+        if deadlines.review is not None and self.latest_review()[1] is None:
             return deadlines.review
         window = deadlines.review_request
         if window is not None and deadlines.review is None and day <= window.due:
@@ -592,7 +620,7 @@ class Case:
             )
         review = self._review(data)
         if review is not None:
-            outcome = self.last(CaseEventKind.REVIEW_OUTCOME)
+            outcome = self.latest_review()[1]
             if outcome is None:
                 status = _open(
                     review,
@@ -723,6 +751,7 @@ class _Timeline:
 
     regime: Regime
     sought_open: bool = False
+    clarified: bool = False
     notice_open: bool = False
     noticed: bool = False
     responded: bool = False
@@ -749,6 +778,11 @@ class _Timeline:
         return "a case has one 'received' event; a new request is a new case"
 
     def _clarification_sought(self, _: CaseEvent) -> str | None:
+        if self.regime is Regime.SAR and self.clarified:
+            return (
+                "a second subject access clarification: the library models one "
+                "clarification pause a request"
+            )
         self.sought_open = True
         return None
 
@@ -756,6 +790,7 @@ class _Timeline:
         if not self.sought_open:
             return "a clarification received with no request for it open (FOIA s1(3))"
         self.sought_open = False
+        self.clarified = True
         return None
 
     def _identity_confirmed(self, _: CaseEvent) -> str | None:
@@ -766,6 +801,8 @@ class _Timeline:
     def _fees_notice(self, _: CaseEvent) -> str | None:
         if self.regime is Regime.SAR:
             return "a subject access fee restarts the clock when paid: record fee_paid"
+        if self.regime is Regime.EISR:
+            return "charges under EISR reg 8 are not modelled by this version"
         if self.noticed:
             return "a second fees notice: the library models one fees notice a request"
         self.notice_open = self.noticed = True
@@ -821,6 +858,11 @@ class _Timeline:
         return None
 
     def _review_extended(self, _: CaseEvent) -> str | None:
+        if self.regime is not Regime.FOIA:
+            return (
+                f"the review time is fixed by law under {self.regime.label}; only a "
+                "FOIA review can be extended for a complex case"
+            )
         return None if self.review_open else "a review extended with no review open"
 
     def _review_outcome(self, _: CaseEvent) -> str | None:

@@ -69,9 +69,11 @@ def _cap(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def _cutoff(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, time):
+    if value is not None and (not isinstance(value, time) or value.tzinfo is not None):
         raise InvalidInputError(
-            f"policies.{attribute.name}", value, "None or a datetime.time"
+            f"policies.{attribute.name}",
+            value,
+            "None or a datetime.time of UK local time, without a time zone",
         )
 
 

@@ -354,11 +354,10 @@ def _count_review(
     counts: Counter[str],
     outcomes: Counter[str],
 ) -> None:
-    requested = case.last(CaseEventKind.REVIEW_REQUESTED)
+    requested, outcome = case.latest_review()
     if requested is None or not first <= requested.on <= last:
         return
     counts["reviews_requested"] += 1
-    outcome = case.last(CaseEventKind.REVIEW_OUTCOME)
     if outcome is None or outcome.on > day:
         counts["reviews_open"] += 1
         return

@@ -568,3 +568,57 @@ class TestPortfolio:
             compliance_stats(
                 [], d("2025-01-01"), d("2024-01-01"), as_of=d("2025-02-01")
             )
+
+
+class TestRegressions:
+    def test_same_kind_same_day_in_any_order(self) -> None:
+        """Two events of one kind on one day make the same case in either order."""
+        received = ev("received", "2025-01-01")
+        first = ev("complaint", "2025-01-02", actor="0")
+        second = ev("complaint", "2025-01-02")
+        assert case(received, first, second) == case(received, second, first)
+
+    def test_second_review_is_open(self) -> None:
+        """A second review requested after the first one's outcome is open."""
+        built = case(
+            ev("received", "2025-01-06"),
+            ev("response_sent", "2025-01-06", outcome="refused"),
+            ev("review_requested", "2025-01-07"),
+            ev("review_extended", "2025-01-08"),
+            ev("review_outcome", "2025-01-10", outcome="upheld"),
+            ev("review_requested", "2025-01-13"),
+        )
+        status = built.status(d("2025-01-20"))
+        assert status.code is StatusCode.REVIEW_OPEN
+        assert status.deadline is not None
+        # The first review's complex-case extension does not carry over.
+        assert status.deadline.due == d("2025-02-10")
+        assert built.latest_review()[1] is None
+
+    def test_one_subject_access_clarification(self) -> None:
+        """A second subject access clarification is refused, not miscounted."""
+        with pytest.raises(TimelineError, match="one clarification pause"):
+            case(
+                ev("received", "2025-03-03"),
+                ev("clarification_sought", "2025-03-10"),
+                ev("clarification_received", "2025-03-19"),
+                ev("clarification_sought", "2025-03-24"),
+                regime="sar",
+            )
+
+    def test_refused_when_made(self) -> None:
+        """Events a regime cannot have are refused when the case is made."""
+        with pytest.raises(TimelineError, match="EISR reg 8"):
+            case(
+                ev("received", "2025-03-03"),
+                ev("fees_notice", "2025-03-05"),
+                regime="eisr",
+            )
+        with pytest.raises(TimelineError, match="fixed by law"):
+            case(
+                ev("received", "2025-03-03"),
+                ev("response_sent", "2025-03-10", outcome="refused"),
+                ev("review_requested", "2025-03-12"),
+                ev("review_extended", "2025-03-13"),
+                regime="eir",
+            )
