@@ -28,11 +28,13 @@ datetime.date(2025, 1, 21)
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+import gc
 import itertools
 import operator
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, cast, overload
 
@@ -621,8 +623,30 @@ def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCal
     return _build(key, HolidayData.bundled() if data is None else data)
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a calendar is built.
+
+    A build allocates tens of thousands of objects, none of them in cycles, and the
+    collector would otherwise scan the whole process several times over; it is
+    restored as it was.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=32)
 def _build(name: str, data: HolidayData) -> WorkingDayCalendar:
+    with _without_cyclic_gc():
+        return _tables(name, data)
+
+
+def _tables(name: str, data: HolidayData) -> WorkingDayCalendar:
     definition = DEFINITIONS[name]
     first, last = FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
     holidays = _weekday_reasons(definition, data, first.year, last.year)
@@ -659,15 +683,19 @@ def _weekday_reasons(
                     entries.setdefault(day, {}).setdefault(holiday.name, []).append(
                         holiday
                     )
+    # Most reasons recur every year (Christmas Day, in every division, from the
+    # same source): make each distinct one once.
+    made: dict[tuple[str, tuple[Division, ...], str], Reason] = {}
+
+    def reason(name: str, group: list[Holiday]) -> Reason:
+        key = (name, tuple(h.division for h in group), group[0].source)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = Reason(name=key[0], divisions=key[1], source=key[2])
+        return found
+
     reasons = {
-        day: tuple(
-            Reason(
-                name=name,
-                divisions=tuple(h.division for h in group),
-                source=group[0].source,
-            )
-            for name, group in by_name.items()
-        )
+        day: tuple(reason(name, group) for name, group in by_name.items())
         for day, by_name in entries.items()
     }
     for year in range(first_year, last_year + 1):
