@@ -96,12 +96,6 @@ _BODY_REGIME: Final = {
     Body.OVERSEAS: Regime.FOIA,
     Body.KEEPER: Regime.FOISA,
 }
-_CALENDAR_OF: Final = {
-    Regime.FOIA: "uk",
-    Regime.EIR: "uk",
-    Regime.FOISA: "scotland",
-    Regime.EISR: "scotland",
-}
 _RESTART_LAW: Final = {
     Regime.FOIA: "FOIA s1(3), s10(6)(b)",
     Regime.EIR: "EIR reg 9(4)",
@@ -461,7 +455,7 @@ def fee_payment_deadline(
         )
     notice = to_uk_date(fee_notice_on, "fee_notice_on")
     policies = policies_of(policies)
-    calendar = working_calendar(_CALENDAR_OF[regime], data, policies, notice)
+    calendar = working_calendar(_calendar_of(regime), data, policies, notice)
     return _fee_window(regime, notice, calendar, policies)
 
 
@@ -596,7 +590,7 @@ class _Request:
             day,
             FIRST_SUPPORTED_DAY,
             LAST_SUPPORTED_DAY,
-            _CALENDAR_OF.get(self.regime, self.division.value),
+            self.regime.calendar or self.division.value,
         )
 
     def not_applicable(self, param: str, reason: str) -> NotApplicableError:
@@ -622,6 +616,13 @@ def _body(value: object) -> Body | None:
 
 def _division(value: object) -> Division:
     return member_of(Division, value, "division")
+
+
+def _calendar_of(regime: Regime) -> str:
+    """The working-day calendar of a working-day regime."""
+    name = regime.calendar
+    assert name is not None
+    return name
 
 
 def _optional_date(value: object, param: str) -> date | None:
@@ -804,7 +805,7 @@ def _start(request: _Request) -> _Clock | ResponseDeadlines:
     """Day 0, after receipt policies and any clarification; or a stopped clock."""
     regime, policies = request.regime, request.policies
     calendar = working_calendar(
-        _CALENDAR_OF[regime], request.data, policies, request.received
+        _calendar_of(regime), request.data, policies, request.received
     )
     used = ["receipt", "proclaimed_holidays"]
     if policies.office_hours_cutoff is not None:

@@ -72,12 +72,6 @@ __all__ = [
 
 #: The Code of Practice's and the ICO's window for asking for a FOIA review.
 CODE_REQUEST_WINDOW: Final = 40
-_CALENDAR_OF: Final = {
-    Regime.FOIA: "uk",
-    Regime.EIR: "uk",
-    Regime.FOISA: "scotland",
-    Regime.EISR: "scotland",
-}
 _REQUEST_RULE: Final = {
     Regime.FOIA: "foia.review_request",
     Regime.EIR: "eir.representations",
@@ -338,7 +332,7 @@ def review_request_deadline(
     datetime.date(2025, 2, 19)
     """
     regime = _regime(regime, allowed=_REVIEW_REGIMES, what="statutory or Code review")
-    name = _CALENDAR_OF[regime]
+    name = regime.calendar or "uk"  # every review regime counts working days
     response = _day(response_on, "response_on", name)
     received = (
         None
@@ -603,7 +597,7 @@ def review_due(
     datetime.date(2025, 6, 13)
     """
     regime = _regime(regime, allowed=_REVIEW_REGIMES, what="statutory or Code review")
-    name = _CALENDAR_OF[regime]
+    name = regime.calendar or "uk"  # every review regime counts working days
     requested = _day(review_requested_on, "review_requested_on", name)
     policies = policies_of(policies)
     calendar = working_calendar(name, data, policies, requested)

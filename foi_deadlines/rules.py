@@ -65,6 +65,16 @@ class Regime(enum.StrEnum):
         """The regime's short name, such as ``"FOIA 2000"``."""
         return _REGIME_LABELS[self]
 
+    @property
+    def calendar(self) -> str | None:
+        """The working-day calendar the regime counts on.
+
+        ``"uk"`` for FOIA and the EIR (s10(6), reg 2(1)), ``"scotland"`` for FOISA and
+        the EISR (s73); ``None`` for subject access, which counts calendar months and
+        rolls on the controller's part of the UK.
+        """
+        return _REGIME_CALENDARS.get(self)
+
 
 _REGIME_LABELS: Final = {
     Regime.FOIA: "FOIA 2000",
@@ -82,6 +92,14 @@ class Stage(enum.StrEnum):
     REVIEW = "review"
     REGULATOR = "regulator"
     APPEAL = "appeal"
+
+
+_REGIME_CALENDARS: Final = {
+    Regime.FOIA: "uk",
+    Regime.EIR: "uk",
+    Regime.FOISA: "scotland",
+    Regime.EISR: "scotland",
+}
 
 
 class Unit(enum.StrEnum):
