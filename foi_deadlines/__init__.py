@@ -1,12 +1,20 @@
 """foi_deadlines: UK information-rights statutory deadlines, computed and explained.
 
-The public names are re-exported here; the modules behind them are
-:mod:`foi_deadlines.calendars` (working days), :mod:`foi_deadlines.bank_holidays`
-(the holiday data) and :mod:`foi_deadlines.errors`.
+The public names are re-exported here. The modules behind them, from the bottom up:
+:mod:`~foi_deadlines.errors`; :mod:`~foi_deadlines.bank_holidays` (the holiday
+data) and :mod:`~foi_deadlines.calendars` (working days); :mod:`~foi_deadlines.rules`
+(the clocks, as data) and :mod:`~foi_deadlines.clocks` (the engine and
+``Deadline``); :mod:`~foi_deadlines.responses` and :mod:`~foi_deadlines.reviews`;
+:mod:`~foi_deadlines.cases`, :mod:`~foi_deadlines.portfolio` and
+:mod:`~foi_deadlines.case_json`. The adapters are imported as modules:
+``foi_deadlines.spreadsheet``, ``foi_deadlines.xlwings_udfs`` (needs xlwings),
+``foi_deadlines.batch`` (``.xlsx`` needs openpyxl) and the command line.
 
 >>> from datetime import date
 >>> import foi_deadlines
 >>> foi_deadlines.get_calendar("uk").add_working_days(date(2024, 12, 19), 20)
+datetime.date(2025, 1, 22)
+>>> foi_deadlines.response_due(date(2024, 12, 19)).due
 datetime.date(2025, 1, 22)
 """
 
