@@ -14,10 +14,18 @@ from dateutil import tz
 
 from foi_deadlines.errors import InvalidDateError
 
-__all__ = ["LONDON", "to_uk_date"]
+__all__ = ["LONDON", "long_day", "short_day", "to_uk_date"]
+
+def _london() -> tzinfo:
+    zone = tz.gettz("Europe/London")
+    if zone is None:  # dateutil ships its own copy of the time zone database
+        msg = "the Europe/London time zone is not available"
+        raise RuntimeError(msg)
+    return zone
+
 
 #: The time zone every statutory clock in scope runs in.
-LONDON: Final[tzinfo] = tz.gettz("Europe/London") or tz.tzutc()
+LONDON: Final[tzinfo] = _london()
 
 _EXPECTED: Final = (
     "a datetime.date, or a datetime.datetime (aware: converted to Europe/London; "
@@ -51,3 +59,48 @@ def to_uk_date(value: object, param: str = "day") -> date:
     if isinstance(value, date):
         return value
     raise InvalidDateError(param, value, _EXPECTED)
+
+
+_DAYS: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def short_day(day: date) -> str:
+    """``day`` as ``"Thu 19 Dec 2024"``, in English whatever the locale.
+
+    >>> short_day(date(2024, 12, 19))
+    'Thu 19 Dec 2024'
+    """
+    return (
+        f"{_DAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    )
+
+
+def long_day(day: date) -> str:
+    """``day`` as ``"Thursday 19 December 2024"``, in English whatever the locale.
+
+    >>> long_day(date(2024, 12, 19))
+    'Thursday 19 December 2024'
+    """
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, cast, overload
 import attrs
 from dateutil.easter import easter
 
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
@@ -215,7 +215,7 @@ class NonWorkingDay:
 
 
 def _format_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return short_day(day)
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

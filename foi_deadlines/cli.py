@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from typing import Any, Final
 
 from foi_deadlines._coerce import parse_date_text
+from foi_deadlines._dates import short_day
 from foi_deadlines.bank_holidays import Division
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
 from foi_deadlines.cases import Case, CaseEvent
@@ -48,7 +49,7 @@ def _date_argument(text: str) -> date:
 
 
 def _long(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return short_day(day)
 
 
 # -- the parser ------------------------------------------------------------------------

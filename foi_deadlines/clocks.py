@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from foi_deadlines._dates import long_day
 from foi_deadlines.bank_holidays import HolidayData
 from foi_deadlines.calendars import NonWorkingDay, WorkingDayCalendar, get_calendar
 from foi_deadlines.errors import InvalidInputError
@@ -647,7 +648,7 @@ def _json_value(value: object) -> object:
 
 
 def _long(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return long_day(day)
 
 
 # -- arithmetic ------------------------------------------------------------------------
@@ -718,6 +719,8 @@ def count_working_days(
     >>> count_working_days(uk, date(2025, 3, 3), 20, [fees])
     datetime.date(2025, 4, 15)
     """
+    if not pauses:
+        return calendar._offset(day_zero, length)
     remaining = length
     cursor = day_zero
     for pause in sorted(pauses, key=lambda p: p.start):

@@ -25,7 +25,7 @@ from typing import Final
 import attrs
 
 from foi_deadlines._coerce import member_of
-from foi_deadlines._dates import LONDON, to_uk_date
+from foi_deadlines._dates import LONDON, short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
@@ -295,7 +295,7 @@ def response_due(
     ):
         # The common case, kept lean for batch jobs.
         deadline = _plain_foia(received)
-        if deadline.provisional:
+        if deadline.due > _uk_calendar().confirmed_until:
             _warn_provisional(deadline)
         return deadline
     deadlines = response_deadlines(
@@ -652,7 +652,7 @@ def _local_time(value: object) -> datetime | None:
 
 
 def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return short_day(day)
 
 
 # -- FOIA, EIR, FOISA, EISR ------------------------------------------------------------

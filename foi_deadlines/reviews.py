@@ -31,7 +31,7 @@ from typing import Final
 import attrs
 
 from foi_deadlines._coerce import member_of
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
@@ -254,7 +254,7 @@ def _day(value: object, param: str, calendar: str) -> date:
 
 
 def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return short_day(day)
 
 
 def _working_deadline(
