@@ -16,6 +16,7 @@ from foi_deadlines.errors import InvalidDateError
 
 __all__ = ["LONDON", "long_day", "short_day", "to_uk_date"]
 
+
 def _london() -> tzinfo:
     zone = tz.gettz("Europe/London")
     if zone is None:  # dateutil ships its own copy of the time zone database
