@@ -46,12 +46,16 @@ import attrs
 from foi_deadlines._coerce import to_date
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
-from foi_deadlines.calendars import NonWorkingDay, WorkingDayCalendar, get_calendar
+from foi_deadlines.calendars import (
+    NonWorkingDay,
+    WorkingDayCalendar,
+    get_calendar,
+    supported_day,
+)
 from foi_deadlines.cases import Case, CaseEvent, CaseEventKind
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     InvalidInputError,
-    OutsideCalendarRangeError,
     ProvisionalDateWarning,
     TimelineError,
 )
@@ -502,11 +506,7 @@ class _Row:
     def day(self, field: str) -> date | None:
         heading = self.layout.headers[field]
         value = to_date(self.raw(field), heading, date1904=self.layout.date1904)
-        if value is not None and not FIRST_SUPPORTED_DAY <= value <= LAST_SUPPORTED_DAY:
-            raise OutsideCalendarRangeError(
-                heading, value, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, "any"
-            )
-        return value
+        return None if value is None else supported_day(value, heading)
 
 
 def _case(row: _Row, received: date) -> Case:

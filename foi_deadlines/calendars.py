@@ -67,6 +67,7 @@ __all__ = [
     "Reason",
     "WorkingDayCalendar",
     "get_calendar",
+    "supported_day",
 ]
 
 _ALL_DIVISIONS: Final = tuple(Division)
@@ -529,12 +530,7 @@ class WorkingDayCalendar:
         return epoch_days[position].astype("datetime64[D]")
 
     def _in_span(self, day: object, param: str) -> date:
-        checked = to_uk_date(day, param)
-        if not FIRST_SUPPORTED_DAY <= checked <= LAST_SUPPORTED_DAY:
-            raise OutsideCalendarRangeError(
-                param, checked, self.first_day, self.last_day, self.name
-            )
-        return checked
+        return supported_day(to_uk_date(day, param), param, self.name)
 
     def _refuse_result(self, start: object, n: int) -> None:
         raise OutsideCalendarRangeError(
@@ -595,6 +591,24 @@ def _whole_number(value: object, param: str) -> int:
     if isinstance(value, bool) or not hasattr(value, "__index__"):
         raise InvalidInputError(param, value, "a whole number of working days")
     return operator.index(value)
+
+
+def supported_day(day: date, param: str, calendar: str = "any") -> date:
+    """``day``, if the calendars cover it (2000 to 2100).
+
+    Args:
+        day: The date to check.
+        param: The name of the input it came from, for the message.
+        calendar: The calendar it is for, for the message.
+
+    Raises:
+        OutsideCalendarRangeError: The day is outside the span.
+    """
+    if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+        raise OutsideCalendarRangeError(
+            param, day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, calendar
+        )
+    return day
 
 
 def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCalendar:

@@ -28,15 +28,13 @@ import attrs
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import (
-    FIRST_SUPPORTED_DAY,
-    LAST_SUPPORTED_DAY,
     Division,
     HolidayData,
 )
+from foi_deadlines.calendars import supported_day
 from foi_deadlines.clocks import Deadline, Policies, policies_of, working_days_late
 from foi_deadlines.errors import (
     InvalidInputError,
-    OutsideCalendarRangeError,
     TimelineError,
 )
 from foi_deadlines.responses import (
@@ -122,12 +120,7 @@ def _kind(value: object) -> CaseEventKind:
 
 
 def _day(value: object) -> date:
-    day = to_uk_date(value, "on")
-    if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
-        raise OutsideCalendarRangeError(
-            "on", day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, "any"
-        )
-    return day
+    return supported_day(to_uk_date(value, "on"), "on")
 
 
 def _optional_day(value: object) -> date | None:

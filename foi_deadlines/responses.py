@@ -27,12 +27,10 @@ import attrs
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import LONDON, short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
-    FIRST_SUPPORTED_DAY,
-    LAST_SUPPORTED_DAY,
     Division,
     HolidayData,
 )
-from foi_deadlines.calendars import WorkingDayCalendar, get_calendar
+from foi_deadlines.calendars import WorkingDayCalendar, get_calendar, supported_day
 from foi_deadlines.clocks import (
     ClockEvent,
     Deadline,
@@ -49,7 +47,6 @@ from foi_deadlines.errors import (
     ClockStoppedError,
     InvalidInputError,
     NotApplicableError,
-    OutsideCalendarRangeError,
     ProvisionalDateWarning,
     RequestLapsedError,
     TimelineError,
@@ -576,22 +573,13 @@ class _Request:
             self.commissioner_day,
             self.identity_confirmed_on,
         )
+        calendar = self.regime.calendar or self.division.value
         for name, day in zip(_DATE_OPTIONS, dates, strict=True):
-            if day is not None and not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
-                self._refuse(name, day)
+            if day is not None:
+                supported_day(day, name, calendar)
         if self.school_days:
-            for day in (min(self.school_days), max(self.school_days)):
-                if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
-                    self._refuse("school_days", day)
-
-    def _refuse(self, name: str, day: date) -> None:
-        raise OutsideCalendarRangeError(
-            name,
-            day,
-            FIRST_SUPPORTED_DAY,
-            LAST_SUPPORTED_DAY,
-            self.regime.calendar or self.division.value,
-        )
+            supported_day(min(self.school_days), "school_days", calendar)
+            supported_day(max(self.school_days), "school_days", calendar)
 
     def not_applicable(self, param: str, reason: str) -> NotApplicableError:
         return NotApplicableError(param, self.regime.label, reason)

@@ -33,11 +33,9 @@ import attrs
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
-    FIRST_SUPPORTED_DAY,
-    LAST_SUPPORTED_DAY,
     HolidayData,
 )
-from foi_deadlines.calendars import WorkingDayCalendar
+from foi_deadlines.calendars import WorkingDayCalendar, supported_day
 from foi_deadlines.clocks import (
     ClockEvent,
     Deadline,
@@ -53,7 +51,6 @@ from foi_deadlines.errors import (
     FoiDeadlinesWarning,
     InvalidInputError,
     NotApplicableError,
-    OutsideCalendarRangeError,
     TimelineError,
 )
 from foi_deadlines.rules import ClockRule, Regime, Unit, get_rule
@@ -245,12 +242,7 @@ def _regime(value: object, *, allowed: tuple[Regime, ...], what: str) -> Regime:
 
 
 def _day(value: object, param: str, calendar: str) -> date:
-    day = to_uk_date(value, param)
-    if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
-        raise OutsideCalendarRangeError(
-            param, day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, calendar
-        )
-    return day
+    return supported_day(to_uk_date(value, param), param, calendar)
 
 
 def _short(day: date) -> str:

@@ -61,14 +61,18 @@ from foi_deadlines.bank_holidays import (
     LAST_SUPPORTED_DAY,
     Division,
 )
-from foi_deadlines.calendars import CALENDAR_NAMES, WorkingDayCalendar, get_calendar
+from foi_deadlines.calendars import (
+    CALENDAR_NAMES,
+    WorkingDayCalendar,
+    get_calendar,
+    supported_day,
+)
 from foi_deadlines.cases import Case, CaseEvent, CaseEventKind
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     FoiDeadlinesWarning,
     InvalidInputError,
     NotApplicableError,
-    OutsideCalendarRangeError,
     TimelineError,
 )
 from foi_deadlines.responses import Body
@@ -311,11 +315,7 @@ def _whole(value: object, param: str) -> int | None:
 def _day(value: object, param: str, *, date1904: bool) -> date | None:
     """A date cell, checked to lie within the days the calendars cover."""
     day = to_date(value, param, date1904=date1904)
-    if day is not None and not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
-        raise OutsideCalendarRangeError(
-            param, day, FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY, "any"
-        )
-    return day
+    return None if day is None else supported_day(day, param)
 
 
 def _calendar(value: object) -> WorkingDayCalendar:
