@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import functools
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import numpy as np
@@ -18,10 +15,10 @@ from foi_deadlines import (
     Division,
     HolidayData,
     OutsideCalendarRangeError,
-    ProvisionalDateWarning,
     WorkingDayCalendar,
     get_calendar,
 )
+from tests.oracles import provisional_ok
 from tests.strategies import FIRST, LAST, calendar_names, days
 
 DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")
@@ -31,14 +28,6 @@ forward = st.integers(1, 250)
 backward = st.integers(-250, -1)
 nonzero = forward | backward
 any_count = st.integers(-250, 250)
-
-
-@contextmanager
-def provisional_ok() -> Iterator[None]:
-    """Allow results after the confirmed data (2028) without failing the test."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalDateWarning)
-        yield
 
 
 def working_days_before(cal: WorkingDayCalendar, day: date) -> int:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import json
 import re
-import warnings
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal, NamedTuple
 
@@ -33,7 +31,6 @@ from foi_deadlines import (
     CaseEventKind,
     Outcome,
     Policies,
-    ProvisionalDateWarning,
     ReviewOutcome,
     StatusCode,
     TimelineError,
@@ -49,6 +46,7 @@ from foi_deadlines import (
 from foi_deadlines.case_json import json_schema
 from foi_deadlines.cases import CaseDeadlines, CaseStatus
 from foi_deadlines.clocks import Deadline
+from tests.oracles import corresponding_date, nth_working_day, provisional_ok
 from tests.strategies import FIRST, days
 
 K = CaseEventKind
@@ -84,24 +82,6 @@ class Scenario(NamedTuple):
     as_of: date
 
 
-@contextmanager
-def provisional_ok() -> Iterator[None]:
-    """Allow results after the confirmed data (2028) without failing the test."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalDateWarning)
-        yield
-
-
-def nth_working_day(cal: WorkingDayCalendar, day0: date, n: int) -> date:
-    """The ``n``-th working day after ``day0``, stepping one calendar day at a time."""
-    day = day0
-    with provisional_ok():
-        while n:
-            day += ONE_DAY
-            n -= cal.is_working_day(day)
-    return day
-
-
 def working_days_in(cal: WorkingDayCalendar, after: date, through: date) -> int:
     """How many working days there are in ``(after, through]``, day by day."""
     with provisional_ok():
@@ -117,15 +97,6 @@ def next_working_day_from(cal: WorkingDayCalendar, day: date) -> date:
         while not cal.is_working_day(day):
             day += ONE_DAY
     return day
-
-
-def corresponding_date(day: date, months: int) -> date:
-    """The same day of the month ``months`` on, or that month's last day."""
-    year, month = day.year, day.month + months
-    while month > 12:
-        year, month = year + 1, month - 12
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return date(year, month, min(day.day, (following - ONE_DAY).day))
 
 
 def fee_window_end(regime: str, notice: date) -> date:

@@ -7,9 +7,6 @@ naive corresponding-date rule.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
@@ -20,7 +17,6 @@ from foi_deadlines import (
     ClockStoppedError,
     NotApplicableError,
     Policies,
-    ProvisionalDateWarning,
     RequestLapsedError,
     TimelineError,
     WorkingDayCalendar,
@@ -29,6 +25,12 @@ from foi_deadlines import (
     response_due,
 )
 from foi_deadlines.clocks import Deadline, add_months
+from tests.oracles import (
+    corresponding_date,
+    month_length,
+    nth_working_day,
+    provisional_ok,
+)
 from tests.strategies import FIRST, LAST, days
 
 ONE_DAY = timedelta(days=1)
@@ -56,28 +58,10 @@ regimes = st.sampled_from(("foia", "eir", "foisa", "eisr", "sar"))
 divisions = st.sampled_from(DIVISIONS)
 
 
-@contextmanager
-def provisional_ok() -> Iterator[None]:
-    """Allow results after the confirmed data (2028) without failing the test."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalDateWarning)
-        yield
-
-
 def due(received: date, **options: object) -> Deadline:
     """``response_due``, allowing provisional dates."""
     with provisional_ok():
         return response_due(received, **options)  # type: ignore[arg-type]
-
-
-def nth_working_day(cal: WorkingDayCalendar, day0: date, n: int) -> date:
-    """The ``n``-th working day after ``day0``, stepping one calendar day at a time."""
-    day = day0
-    with provisional_ok():
-        while n:
-            day += ONE_DAY
-            n -= cal.is_working_day(day)
-    return day
 
 
 def working_days_from(cal: WorkingDayCalendar, first: date, last: date) -> int:
@@ -87,20 +71,6 @@ def working_days_from(cal: WorkingDayCalendar, first: date, last: date) -> int:
             cal.is_working_day(first + timedelta(days=i))
             for i in range((last - first).days + 1)
         )
-
-
-def month_length(year: int, month: int) -> int:
-    """The number of days in a month, from the first of the next."""
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - ONE_DAY).day
-
-
-def corresponding_date(day: date, months: int) -> date:
-    """The same day of the month ``months`` on, or that month's last day."""
-    year, month = day.year, day.month + months
-    while month > 12:
-        year, month = year + 1, month - 12
-    return date(year, month, min(day.day, month_length(year, month)))
 
 
 @st.composite

@@ -7,9 +7,7 @@ date arithmetic, and calendar months with a naive corresponding-date rule.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -19,7 +17,6 @@ from hypothesis import strategies as st
 
 from foi_deadlines import (
     Policies,
-    ProvisionalDateWarning,
     ShortReviewWindowWarning,
     TimelineError,
     WorkingDayCalendar,
@@ -32,6 +29,11 @@ from foi_deadlines import (
 )
 from foi_deadlines.clocks import Deadline
 from foi_deadlines.reviews import ReviewRequestCheck
+from tests.oracles import (
+    corresponding_date,
+    nth_working_day,
+    provisional_ok,
+)
 from tests.strategies import FIRST, days
 
 T = TypeVar("T")
@@ -70,44 +72,12 @@ review_clocks = st.sampled_from(
 due_offsets = st.integers(-60, 60)
 
 
-@contextmanager
-def provisional_ok() -> Iterator[None]:
-    """Allow results after the confirmed data (2028) without failing the test."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ProvisionalDateWarning)
-        yield
-
-
-def nth_working_day(cal: WorkingDayCalendar, day0: date, n: int) -> date:
-    """The ``n``-th working day after ``day0``, stepping one calendar day at a time."""
-    day = day0
-    with provisional_ok():
-        while n:
-            day += ONE_DAY
-            n -= cal.is_working_day(day)
-    return day
-
-
 def first_working_day_from(cal: WorkingDayCalendar, day: date) -> date:
     """``day`` if it is a working day, otherwise the next one, found day by day."""
     with provisional_ok():
         while not cal.is_working_day(day):
             day += ONE_DAY
     return day
-
-
-def month_length(year: int, month: int) -> int:
-    """The number of days in a month, from the first of the next."""
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - ONE_DAY).day
-
-
-def corresponding_date(day: date, months: int) -> date:
-    """The same day of the month ``months`` on, or that month's last day."""
-    year, month = day.year, day.month + months
-    while month > 12:
-        year, month = year + 1, month - 12
-    return date(year, month, min(day.day, month_length(year, month)))
 
 
 def is_short(regime: str, policy: str | None, extenuating: bool) -> bool:
