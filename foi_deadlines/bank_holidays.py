@@ -45,6 +45,7 @@ __all__ = [
     "CORRECTIONS",
     "FIRST_SUPPORTED_DAY",
     "KNOWN_DIFFERENCES",
+    "LAST_CALENDAR_DAY",
     "LAST_SUPPORTED_DAY",
     "LATE_ANNOUNCEMENTS",
     "Announcement",
@@ -57,11 +58,16 @@ __all__ = [
     "ProclaimedDay",
 ]
 
-#: The first day any calendar covers. FOIA and FOISA rights of access began on
-#: 1 January 2005; the earlier years are there for completeness.
+#: The first day the library supports, for dates given to it and for every
+#: calendar. FOIA and FOISA rights of access began on 1 January 2005; the earlier
+#: years are there for completeness.
 FIRST_SUPPORTED_DAY: Final = date(2000, 1, 1)
-#: The last day any calendar covers.
+#: The last day the library accepts as an input: a date of receipt, an event, a day
+#: to report for.
 LAST_SUPPORTED_DAY: Final = date(2100, 12, 31)
+#: The last day the calendars count to: a year after the last input day, so that
+#: every deadline of a request received by then can be counted.
+LAST_CALENDAR_DAY: Final = date(2101, 12, 31)
 
 
 class Division(enum.StrEnum):

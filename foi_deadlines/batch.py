@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from foi_deadlines._coerce import to_date
+from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
 from foi_deadlines.calendars import (
@@ -52,14 +52,15 @@ from foi_deadlines.calendars import (
     get_calendar,
     supported_day,
 )
-from foi_deadlines.cases import Case, CaseEvent, CaseEventKind
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     InvalidInputError,
+    NotApplicableError,
     ProvisionalDateWarning,
     TimelineError,
 )
 from foi_deadlines.rules import Regime
+from foi_deadlines.tracker import TrackerRow
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -121,41 +122,6 @@ OUTPUT_COLUMNS: Final = (
     "Error",
 )
 
-# The dated columns, each with the event it records.
-_EVENT_FIELDS: Final = (
-    ("clarification_sought", CaseEventKind.CLARIFICATION_SOUGHT),
-    ("clarified", CaseEventKind.CLARIFICATION_RECEIVED),
-    ("fee_notice", CaseEventKind.FEES_NOTICE),
-    ("fee_paid", CaseEventKind.FEE_PAID),
-    ("responded", CaseEventKind.RESPONSE_SENT),
-    ("review_requested", CaseEventKind.REVIEW_REQUESTED),
-    ("review_completed", CaseEventKind.REVIEW_OUTCOME),
-)
-# A tracker records that something happened, not how it came out; these outcomes
-# change no deadline.
-_OUTCOMES: Final = {
-    CaseEventKind.RESPONSE_SENT: "provided",
-    CaseEventKind.REVIEW_OUTCOME: "upheld",
-}
-# Which column an error about an event, or about a computed parameter, is about.
-_FIELD_OF_KIND: Final = {
-    CaseEventKind.RECEIVED.value: "received",
-    CaseEventKind.PUBLIC_INTEREST_EXTENSION.value: "public_interest_estimate",
-    CaseEventKind.EXTENSION.value: "extended",
-    **{kind.value: field for field, kind in _EVENT_FIELDS},
-}
-_FIELD_OF_PARAM: Final = {
-    "clarification_sought_on": "clarification_sought",
-    "clarified_on": "clarified",
-    "fee_notice_on": "fee_notice",
-    "fee_paid_on": "fee_paid",
-    "extended": "extended",
-    "public_interest_estimate": "public_interest_estimate",
-}
-_DATED_FIELDS: Final = frozenset({"received", *(field for field, _ in _EVENT_FIELDS)})
-_EVENT_PARAM: Final = re.compile(r"events\[\d+\]")
-_YES: Final = frozenset({"yes", "y", "true", "1"})
-_NO: Final = frozenset({"no", "n", "false", "0"})
 _PROGRESS_EVERY: Final = 500
 
 
@@ -466,122 +432,51 @@ def _layout(
 
 
 def _regime(value: object, param: str) -> Regime:
-    valid = ", ".join(r.value for r in Regime)
-    if isinstance(value, str):
-        try:
-            return Regime(value.strip().lower())
-        except ValueError:
-            pass
-    raise InvalidInputError(param, value, f"one of {valid} (any case), or blank")
-
-
-def _flag(value: object, param: str) -> bool:
-    if value is None or isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int | float) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        text = value.strip().casefold()
-        if not text or text in _NO:
-            return False
-        if text in _YES:
-            return True
-    raise InvalidInputError(param, value, "yes or no (or true/false, 1/0), or blank")
-
-
-class _Row:
-    """Reads one row's cells by field."""
-
-    def __init__(self, values: Sequence[object], layout: _Layout) -> None:
-        self.values = values
-        self.layout = layout
-
-    def raw(self, field: str) -> object:
-        index = self.layout.columns.get(field)
-        if index is None or index >= len(self.values):
-            return None
-        value = self.values[index]
-        return None if isinstance(value, str) and not value.strip() else value
-
-    def day(self, field: str) -> date | None:
-        heading = self.layout.headers[field]
-        value = to_date(self.raw(field), heading, date1904=self.layout.date1904)
-        return None if value is None else supported_day(value, heading)
-
-
-def _case(row: _Row, received: date) -> Case:
-    layout = row.layout
-    headers = layout.headers
-    raw_regime = row.raw("regime")
-    regime = (
-        layout.default_regime
-        if raw_regime is None
-        else _regime(raw_regime, headers["regime"])
-    )
-    events = [CaseEvent(kind=CaseEventKind.RECEIVED, on=received)]
-    for field, kind in _EVENT_FIELDS:
-        on = row.day(field)
-        if on is not None:
-            events.append(CaseEvent(kind=kind, on=on, outcome=_OUTCOMES.get(kind)))
-    extended = _flag(row.raw("extended"), headers["extended"])
-    estimate = row.day("public_interest_estimate")
-    # The tracker says whether time was extended, not when: the extension is dated
-    # on the day of receipt, which moves no deadline.
-    if estimate is not None:
-        events.append(
-            CaseEvent(
-                kind=CaseEventKind.PUBLIC_INTEREST_EXTENSION,
-                on=received,
-                estimate=estimate,
-            )
-        )
-    elif extended and regime is Regime.FOIA:
+    try:
+        return member_of(Regime, value, param)
+    except InvalidInputError:
+        valid = ", ".join(r.value for r in Regime)
         raise InvalidInputError(
-            headers["extended"],
-            row.raw("extended"),
-            "'no' or blank for a FOIA request unless the estimated decision date is "
-            f"in the column {headers['public_interest_estimate']!r}: a public "
-            "interest extension (FOIA s10(3)) runs to the date the refusal notice "
-            "gave",
-        )
-    if extended and regime is not Regime.FOIA:
-        events.append(CaseEvent(kind=CaseEventKind.EXTENSION, on=received))
-    return Case(events=events, regime=regime)
+            param, value, f"one of {valid} (any case), or blank"
+        ) from None
 
 
-def _message(error: FoiDeadlinesError, row: _Row) -> str:
+def _message(
+    error: FoiDeadlinesError, layout: _Layout, cells: Mapping[str, object]
+) -> str:
     """The library's message, naming the tracker's column where it can."""
-    layout = row.layout
-    text = str(error)
+    param = getattr(error, "param", None)
+    heading = layout.headers.get(param) if isinstance(param, str) else None
+    if heading is None:
+        return str(error)
     if isinstance(error, TimelineError):
-        if _EVENT_PARAM.fullmatch(error.param):
-            kind, _, on = str(error.value).partition(" on ")
-            field = _FIELD_OF_KIND.get(kind)
-            if field is not None:
-                # An extension is dated on the day of receipt: show the cell.
-                shown = on if field in _DATED_FIELDS else row.raw(field)
-                return f"{layout.headers[field]} ({shown}): {error.problem}"
-        field = _FIELD_OF_PARAM.get(error.param)
-        if field is not None:
-            return f"{layout.headers[field]} ({error.value}): {error.problem}"
+        return f"{heading} ({error.value}): {error.problem}"
+    if isinstance(error, NotApplicableError):
+        return f"{heading} ({cells.get(param)}): {error.reason}"
     if isinstance(error, InvalidInputError):
-        field = _FIELD_OF_PARAM.get(error.param)
-        if field is not None:
-            return f"{layout.headers[field]}: {text}"
-    return text
+        return f"{heading} must be {error.expected} (got {error.value!r})"
+    return f"{heading}: {error}"
 
 
 def _fill_row(values: Sequence[object], layout: _Layout, as_of: date) -> _Result:
-    row = _Row(values, layout)
+    cells = {
+        field: values[index] if index < len(values) else None
+        for field, index in layout.columns.items()
+    }
     try:
-        received = row.day("received")
-        if received is None:
+        row = TrackerRow.from_cells(
+            cells,
+            regime=layout.default_regime,
+            date1904=layout.date1904,
+            as_of=as_of,
+        )
+        if row is None:
             return _BLANK
-        case = _case(row, received)
+        case = row.to_case()
         status = case.status(as_of)
         deadlines = case.deadlines()
     except FoiDeadlinesError as error:
-        return _Result(error=_message(error, row))
+        return _Result(error=_message(error, layout, cells))
     stage = deadlines.response
     response = None if stage is None else stage.response
     return _Result(

@@ -12,7 +12,7 @@ law:
   rules that count in one part of the UK (tribunal time limits, subject-access
   roll-forward).
 
-Each calendar is built once per process, for every day from 2000 to 2100, into tables
+Each calendar is built once per process, for every day from 2000 to 2101, into tables
 that make :meth:`WorkingDayCalendar.add_working_days` and
 :meth:`WorkingDayCalendar.working_days_between` two list look-ups, whatever the
 number of days.
@@ -44,6 +44,7 @@ from dateutil.easter import easter
 from foi_deadlines._dates import short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
+    LAST_CALENDAR_DAY,
     LAST_SUPPORTED_DAY,
     Division,
     Holiday,
@@ -221,7 +222,11 @@ def _format_day(day: date) -> str:
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class WorkingDayCalendar:
-    """An immutable calendar of working days from 2000 to 2100.
+    """An immutable calendar of working days from 2000 to 2101.
+
+    Dates given to the library run to the end of 2100; the calendar covers one
+    more year, so that every deadline of a request received by then can be
+    counted.
 
     Build one with :func:`get_calendar`; do not call the constructor directly.
 
@@ -259,25 +264,32 @@ class WorkingDayCalendar:
     @property
     def last_day(self) -> date:
         """The last day the calendar covers."""
-        return LAST_SUPPORTED_DAY
+        return LAST_CALENDAR_DAY
 
     def __repr__(self) -> str:
         return f"<WorkingDayCalendar {self.name!r} ({self.data_version})>"
 
     # -- single days -------------------------------------------------------------
 
-    def is_working_day(self, day: date, /) -> bool:
+    def is_working_day(self, day: date, /, *, warn: bool = True) -> bool:
         """Whether ``day`` is a working day.
+
+        Args:
+            day: The day.
+            warn: Whether to give a :class:`ProvisionalDateWarning` for a day after
+                :attr:`confirmed_until` (``False`` for callers that flag such
+                results themselves).
 
         >>> get_calendar("uk").is_working_day(date(2026, 6, 15))
         False
         >>> get_calendar("england-and-wales").is_working_day(date(2026, 6, 15))
         True
         """
-        day = self._in_span(day, "day")
-        if day > self.confirmed_until:
+        if type(day) is not date or not FIRST_SUPPORTED_DAY <= day <= LAST_CALENDAR_DAY:
+            day = self._in_span(day, "day")
+        if warn and day > self.confirmed_until:
             self._warn_provisional(f"whether {day} is a working day")
-        return self._is_working(day)
+        return day.weekday() < 5 and day not in self._holidays
 
     def _is_working(self, day: date) -> bool:
         return day.weekday() < 5 and day not in self._holidays
@@ -332,19 +344,26 @@ class WorkingDayCalendar:
                 result.append(described)
         return tuple(result)
 
-    def next_working_day(self, day: date, /, *, include_start: bool = False) -> date:
+    def next_working_day(
+        self, day: date, /, *, include_start: bool = False, warn: bool = True
+    ) -> date:
         """The first working day after ``day`` (or on it, with ``include_start``).
+
+        With ``include_start``, this rolls a day forward: a working day stays as it
+        is, any other day moves to the next working day.
 
         >>> get_calendar("uk").next_working_day(date(2025, 12, 24))
         datetime.date(2025, 12, 29)
+        >>> get_calendar("uk").next_working_day(date(2025, 12, 24), include_start=True)
+        datetime.date(2025, 12, 24)
         """
         day = to_uk_date(day, "day")
-        if include_start and self.is_working_day(day):
+        if include_start and self.is_working_day(day, warn=warn):
             return day
-        return self.add_working_days(day, 1)
+        return self.add_working_days(day, 1, warn=warn)
 
     def previous_working_day(
-        self, day: date, /, *, include_start: bool = False
+        self, day: date, /, *, include_start: bool = False, warn: bool = True
     ) -> date:
         """The last working day before ``day`` (or on it, with ``include_start``).
 
@@ -352,13 +371,13 @@ class WorkingDayCalendar:
         datetime.date(2025, 12, 24)
         """
         day = to_uk_date(day, "day")
-        if include_start and self.is_working_day(day):
+        if include_start and self.is_working_day(day, warn=warn):
             return day
-        return self.add_working_days(day, -1)
+        return self.add_working_days(day, -1, warn=warn)
 
     # -- arithmetic ----------------------------------------------------------------
 
-    def add_working_days(self, start: date, n: int, /) -> date:
+    def add_working_days(self, start: date, n: int, /, *, warn: bool = True) -> date:
         """The ``n``-th working day after ``start`` (before it, for negative ``n``).
 
         ``start`` is day 0 and is never counted, whether or not it is itself a
@@ -374,6 +393,8 @@ class WorkingDayCalendar:
         Args:
             start: Day 0.
             n: How many working days to count.
+            warn: Whether to warn of a provisional result (``False`` for callers
+                that flag such results themselves).
 
         Returns:
             The date.
@@ -382,7 +403,7 @@ class WorkingDayCalendar:
             InvalidDateError: ``start`` is not a date.
             InvalidInputError: ``n`` is not a whole number.
             OutsideCalendarRangeError: ``start`` or the result is outside the
-                calendar (2000 to 2100).
+                calendar (2000 to 2101).
 
         Warns:
             ProvisionalDateWarning: The result is beyond the confirmed data.
@@ -404,16 +425,13 @@ class WorkingDayCalendar:
             except (KeyError, IndexError, TypeError):
                 pass
             else:
-                if position > self._last_confirmed:
+                if warn and position > self._last_confirmed:
                     self._warn_provisional(
                         f"the working day {n} from {start}, {result},"
                     )
                 return result
-        return self._add_working_days_checked(start, n)
-
-    def _add_working_days_checked(self, start: object, n: object) -> date:
         result = self._offset(start, n)
-        if result > self.confirmed_until and n:
+        if warn and result > self.confirmed_until and n:
             self._warn_provisional(f"the working day {n} from {start}, {result},")
         return result
 
@@ -442,7 +460,9 @@ class WorkingDayCalendar:
         """:meth:`working_days_between` for checked dates, with no warning."""
         return self._counted_to[end] - self._counted_to[start]
 
-    def working_days_between(self, start: date, end: date, /) -> int:
+    def working_days_between(
+        self, start: date, end: date, /, *, warn: bool = True
+    ) -> int:
         """The number of working days in ``(start, end]``: after start, up to end.
 
         Negative when ``end`` is before ``start``:
@@ -462,7 +482,7 @@ class WorkingDayCalendar:
             start = self._in_span(start, "start")
             end = self._in_span(end, "end")
             count = counted_to[end] - counted_to[start]
-        if start > self.confirmed_until or end > self.confirmed_until:
+        if warn and (start > self.confirmed_until or end > self.confirmed_until):
             self._warn_provisional(f"the working days between {start} and {end}")
         return count
 
@@ -530,7 +550,12 @@ class WorkingDayCalendar:
         return epoch_days[position].astype("datetime64[D]")
 
     def _in_span(self, day: object, param: str) -> date:
-        return supported_day(to_uk_date(day, param), param, self.name)
+        checked = to_uk_date(day, param)
+        if not FIRST_SUPPORTED_DAY <= checked <= LAST_CALENDAR_DAY:
+            raise OutsideCalendarRangeError(
+                param, checked, FIRST_SUPPORTED_DAY, LAST_CALENDAR_DAY, self.name
+            )
+        return checked
 
     def _refuse_result(self, start: object, n: int) -> None:
         raise OutsideCalendarRangeError(
@@ -594,7 +619,11 @@ def _whole_number(value: object, param: str) -> int:
 
 
 def supported_day(day: date, param: str, calendar: str = "any") -> date:
-    """``day``, if the calendars cover it (2000 to 2100).
+    """``day``, if the library accepts it as an input (2000 to 2100).
+
+    Every date given to the library (a date of receipt, an event, a day to report
+    for) must lie in this span; the calendars count a year further, so that the
+    deadlines of a request received at its end can still be counted.
 
     Args:
         day: The date to check.
@@ -662,7 +691,7 @@ def _build(name: str, data: HolidayData) -> WorkingDayCalendar:
 
 def _tables(name: str, data: HolidayData) -> WorkingDayCalendar:
     definition = DEFINITIONS[name]
-    first, last = FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
+    first, last = FIRST_SUPPORTED_DAY, LAST_CALENDAR_DAY
     holidays = _weekday_reasons(definition, data, first.year, last.year)
     days = list(map(date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
     weekday_of_first = first.weekday()

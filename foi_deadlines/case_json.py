@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
@@ -27,10 +28,11 @@ from typing import Any, Final
 import attrs
 
 from foi_deadlines._dates import to_uk_date
-from foi_deadlines.cases import Case, CaseEvent, _sort_key
-from foi_deadlines.clocks import Policies
+from foi_deadlines.cases import Case, CaseEvent
 from foi_deadlines.errors import CaseDataError, FoiDeadlinesError, TimelineError
-from foi_deadlines.reviews import AuthorityPolicy
+from foi_deadlines.rules import AuthorityPolicy, Body, Policies, Regime
+from foi_deadlines.bank_holidays import Division
+from foi_deadlines.timeline import CaseEventKind, Outcome, ReviewOutcome, sort_key
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -60,10 +62,58 @@ _CASE_FIELDS: Final = (
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the format."""
+    """The JSON Schema (draft 2020-12) of the format.
+
+    Its lists of regimes, bodies, divisions, event kinds, outcomes and policies are
+    the library's own, read from the rules when it is called; the file
+    ``foi_deadlines/data/case.schema.json`` is a copy, written by
+    ``scripts/make_schema.py``.
+    """
     text = resources.files("foi_deadlines").joinpath("data", "case.schema.json")
     schema: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    defs = schema["$defs"]
+    defs["regime"] = {"enum": [r.value for r in Regime]}
+    defs["body"] = {"enum": [*(b.value for b in Body), None]}
+    defs["division"] = {"enum": [d.value for d in Division]}
+    event = defs["event"]["properties"]
+    event["kind"] = {"enum": [k.value for k in CaseEventKind]}
+    event["outcome"] = {
+        "type": ["string", "null"],
+        "enum": [*(o.value for o in Outcome), *(o.value for o in ReviewOutcome), None],
+    }
+    defs["policies"]["properties"] = {
+        field.name: _policy_schema(field) for field in attrs.fields(Policies)
+    }
     return schema
+
+
+def _policy_schema(field: attrs.Attribute[Any]) -> dict[str, Any]:
+    """One policy's schema, from its type and the register."""
+    description = f"{field.metadata['id']}: {field.metadata['question']}"
+    default = field.default
+    if isinstance(default, enum.Enum):
+        return {
+            "type": "string",
+            "description": description,
+            "enum": [member.value for member in type(default)],
+        }
+    if field.name == "office_hours_cutoff":
+        return {
+            "type": ["string", "null"],
+            "pattern": _TIME_PATTERN,
+            "description": description,
+        }
+    if field.name == "public_interest_cap":
+        return {"type": ["integer", "null"], "minimum": 20, "description": description}
+    return {
+        "type": ["integer", "null"],
+        "minimum": 1,
+        "maximum": 24,
+        "description": description,
+    }
+
+
+_TIME_PATTERN: Final = r"^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"
 
 
 # -- out ------------------------------------------------------------------------------
@@ -231,7 +281,7 @@ def _timeline_path(
     exc: TimelineError, events: list[CaseEvent], prefix: str
 ) -> CaseDataError:
     """The error with the event's index in the document, not in the sorted case."""
-    order = sorted(range(len(events)), key=lambda i: _sort_key(events[i]))
+    order = sorted(range(len(events)), key=lambda i: sort_key(events[i]))
     sorted_index = int(exc.param.removeprefix("events[").removesuffix("]"))
     original = order[sorted_index]
     return CaseDataError(

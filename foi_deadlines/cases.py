@@ -3,8 +3,14 @@
 A :class:`Case` is an immutable value: the regime, the authority's policies and an
 ordered timeline of :class:`CaseEvent`. Nothing is stored that can be derived: the
 deadlines in play, which one is current, and the status on a given day are all
-computed from the events and the calendar, so a clarification, an extension or a
-newly proclaimed bank holiday moves every date it should.
+computed from the events by the one engine (:mod:`foi_deadlines.clocks`), so a
+clarification, an extension or a newly proclaimed bank holiday moves every date it
+should, and an event the law does not let take effect (an extension notified too
+late) moves none.
+
+A timeline that cannot be true under the regime's rules is refused when the case is
+made. A case that is made has a status on every day the library supports:
+:meth:`Case.status` does not raise for it.
 
 >>> from datetime import date
 >>> case = Case.received(date(2024, 12, 19), reference="FOI-1")
@@ -27,29 +33,39 @@ import attrs
 
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
-from foi_deadlines.bank_holidays import (
-    Division,
-    HolidayData,
-)
+from foi_deadlines.bank_holidays import Division, HolidayData
 from foi_deadlines.calendars import supported_day
-from foi_deadlines.clocks import Deadline, Policies, policies_of, working_days_late
-from foi_deadlines.errors import (
-    InvalidInputError,
-    TimelineError,
-)
-from foi_deadlines.responses import (
-    Body,
+from foi_deadlines.clocks import (
+    Circumstances,
+    Deadline,
     ResponseDeadlines,
-    response_deadlines,
+    StageFacts,
+    respond,
+    stage_anchor,
+    stage_deadline,
+    timeline_problems,
+    working_days_overdue,
 )
-from foi_deadlines.reviews import (
+from foi_deadlines.errors import InvalidInputError, NotApplicableError, TimelineError
+from foi_deadlines.responses import Body
+from foi_deadlines.rules import (
     AuthorityPolicy,
-    regulator_deadline,
-    review_due,
-    review_request_deadline,
-    tribunal_deadline,
+    Awaiting,
+    ClockRule,
+    Policies,
+    Regime,
+    RuleSet,
+    rule_set,
 )
-from foi_deadlines.rules import Regime
+from foi_deadlines.rules._policies import authority_policy_of, policies_of
+from foi_deadlines.timeline import (
+    RANK,
+    CaseEvent,
+    CaseEventKind,
+    Outcome,
+    ReviewOutcome,
+    sort_key,
+)
 
 __all__ = [
     "Case",
@@ -61,162 +77,6 @@ __all__ = [
     "ReviewOutcome",
     "StatusCode",
 ]
-
-
-_DEFAULT_POLICIES: Final = policies_of(None)
-
-
-class CaseEventKind(enum.StrEnum):
-    """What happened in a case."""
-
-    RECEIVED = "received"
-    CLARIFICATION_SOUGHT = "clarification_sought"
-    CLARIFICATION_RECEIVED = "clarification_received"
-    IDENTITY_CONFIRMED = "identity_confirmed"
-    FEES_NOTICE = "fees_notice"
-    FEE_PAID = "fee_paid"
-    FEES_NOTICE_LAPSED = "fees_notice_lapsed"
-    PUBLIC_INTEREST_EXTENSION = "public_interest_extension"
-    EXTENSION = "extension"
-    TRANSFERRED = "transferred"
-    RESPONSE_SENT = "response_sent"
-    REVIEW_REQUESTED = "review_requested"
-    REVIEW_EXTENDED = "review_extended"
-    REVIEW_OUTCOME = "review_outcome"
-    COMPLAINT = "complaint"
-    DECISION_NOTICE = "decision_notice"
-    WITHDRAWN = "withdrawn"
-
-
-# Events on the same day are ordered as they can happen; this makes a case the same
-# whatever order its events were added in.
-_RANK: Final = {kind: rank for rank, kind in enumerate(CaseEventKind)}
-
-
-class Outcome(enum.StrEnum):
-    """What a response did."""
-
-    PROVIDED = "provided"
-    PARTLY = "partly"
-    REFUSED = "refused"
-    NEITHER_CONFIRM_NOR_DENY = "neither_confirm_nor_deny"
-    NOT_HELD = "not_held"
-
-
-class ReviewOutcome(enum.StrEnum):
-    """What a review decided about the original response."""
-
-    UPHELD = "upheld"
-    PARTLY_UPHELD = "partly_upheld"
-    OVERTURNED = "overturned"
-
-
-def _kind(value: object) -> CaseEventKind:
-    try:
-        return CaseEventKind(value)  # type: ignore[arg-type]
-    except ValueError:
-        valid = ", ".join(k.value for k in CaseEventKind)
-        raise InvalidInputError("kind", value, f"one of {valid}") from None
-
-
-def _day(value: object) -> date:
-    return supported_day(to_uk_date(value, "on"), "on")
-
-
-def _optional_day(value: object) -> date | None:
-    return None if value is None else _day(value)
-
-
-def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidInputError(attribute.name, value, "a string")
-
-
-@attrs.frozen(kw_only=True)
-class CaseEvent:
-    """One thing that happened in a case.
-
-    Attributes:
-        kind: What happened.
-        on: The UK date it happened (a timestamp is reduced to its UK date).
-        at: The timestamp, when one was given (kept for the audit trail).
-        outcome: For ``response_sent``, an :class:`Outcome`; for
-            ``review_outcome``, a :class:`ReviewOutcome`.
-        estimate: For ``public_interest_extension``, the date the refusal notice
-            gave for the decision.
-        note: Free text for the audit trail.
-        actor: Who recorded it.
-    """
-
-    kind: CaseEventKind = attrs.field(converter=_kind)
-    on: date = attrs.field(converter=_day)
-    at: datetime | None = None
-    outcome: str | None = None
-    estimate: date | None = attrs.field(default=None, converter=_optional_day)
-    note: str = attrs.field(default="", validator=_text)
-    actor: str = attrs.field(default="", validator=_text)
-
-    def __attrs_post_init__(self) -> None:
-        allowed: tuple[str, ...] = ()
-        if self.kind is CaseEventKind.RESPONSE_SENT:
-            allowed = tuple(Outcome)
-        elif self.kind is CaseEventKind.REVIEW_OUTCOME:
-            allowed = tuple(ReviewOutcome)
-        if allowed and self.outcome not in allowed:
-            raise InvalidInputError(
-                "outcome", self.outcome, "one of " + ", ".join(allowed)
-            )
-        if not allowed and self.outcome is not None:
-            raise InvalidInputError(
-                "outcome", self.outcome, f"None for a {self.kind} event"
-            )
-        needs_estimate = self.kind is CaseEventKind.PUBLIC_INTEREST_EXTENSION
-        if needs_estimate and self.estimate is None:
-            raise InvalidInputError(
-                "estimate", None, "the date the refusal notice gave for the decision"
-            )
-        if not needs_estimate and self.estimate is not None:
-            raise InvalidInputError(
-                "estimate", self.estimate, f"None for a {self.kind} event"
-            )
-
-    @classmethod
-    def at_time(
-        cls, kind: CaseEventKind | str, at: datetime, **fields: Any
-    ) -> CaseEvent:
-        """An event at a timestamp; its date is the UK date of the timestamp."""
-        return cls(kind=kind, on=to_uk_date(at, "at"), at=at, **fields)
-
-    def describe(self) -> str:
-        """The event in a few words, such as ``"response_sent on 2025-01-21"``."""
-        return f"{self.kind} on {self.on}"
-
-
-def _sort_key(event: CaseEvent) -> tuple[Any, ...]:
-    """Date order; on one day, the order events can happen; then every field.
-
-    The last part only breaks ties between events of one kind on one day, so that
-    the same events always sort the same way.
-    """
-    return (
-        event.on,
-        _RANK[event.kind],
-        "" if event.at is None else event.at.isoformat(),
-        event.outcome or "",
-        "" if event.estimate is None else event.estimate.isoformat(),
-        event.note,
-        event.actor,
-    )
-
-
-def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidInputError("events", value, "a sequence of CaseEvent")
-    events = tuple(value)
-    for index, event in enumerate(events):
-        if not isinstance(event, CaseEvent):
-            raise InvalidInputError(f"events[{index}]", event, "a CaseEvent")
-    return tuple(sorted(events, key=_sort_key))
 
 
 class StatusCode(enum.StrEnum):
@@ -232,7 +92,21 @@ class StatusCode(enum.StrEnum):
     RESPONDED_LATE = "responded_late"
     REVIEW_OPEN = "review_open"
     REVIEW_OVERDUE = "review_overdue"
+    LAPSED = "lapsed"
     CLOSED = "closed"
+
+
+#: The status of a clock stopped for each thing it can wait for.
+_AWAITING: Final = {
+    Awaiting.CLARIFICATION: StatusCode.AWAITING_CLARIFICATION,
+    Awaiting.FEE: StatusCode.AWAITING_FEE,
+}
+#: Events that close a case before a response, and the status they give it.
+_CLOSED_AS: Final = {
+    CaseEventKind.WITHDRAWN: StatusCode.CLOSED,
+    CaseEventKind.TRANSFERRED: StatusCode.CLOSED,
+    CaseEventKind.FEES_NOTICE_LAPSED: StatusCode.LAPSED,
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -245,8 +119,10 @@ class CaseStatus:
         deadline: The current deadline, if any.
         working_days_left: Working days from ``as_of`` to the deadline (0 on the day
             itself), while it is not passed.
-        working_days_overdue: Working days after the deadline, when it has passed.
+        working_days_overdue: Working days after the deadline up to and including
+            ``as_of``, when it has passed (0 on a weekend straight after it).
         detail: The status in a sentence.
+        later_events: Events dated after ``as_of``, which the status leaves out.
     """
 
     code: StatusCode
@@ -255,6 +131,7 @@ class CaseStatus:
     working_days_left: int | None
     working_days_overdue: int | None
     detail: str
+    later_events: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -263,7 +140,7 @@ class CaseDeadlines:
 
     Attributes:
         response: The response stage (see
-            :class:`~foi_deadlines.responses.ResponseDeadlines`), or ``None`` once
+            :class:`~foi_deadlines.clocks.ResponseDeadlines`), or ``None`` once
             the case closed without a response.
         review_request: The requester's window to ask for a review.
         review: The authority's time to complete a review.
@@ -288,6 +165,21 @@ class CaseDeadlines:
         return tuple(found)
 
 
+def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInputError("events", value, "a sequence of CaseEvent")
+    events = tuple(value)
+    for index, event in enumerate(events):
+        if not isinstance(event, CaseEvent):
+            raise InvalidInputError(f"events[{index}]", event, "a CaseEvent")
+    return tuple(sorted(events, key=sort_key))
+
+
+def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidInputError(attribute.name, value, "a string")
+
+
 def _regime_of(value: object) -> Regime:
     return member_of(Regime, value, "regime")
 
@@ -300,14 +192,8 @@ def _division_of(value: object) -> Division:
     return member_of(Division, value, "division")
 
 
-def _authority_policy(value: object) -> AuthorityPolicy:
-    if value is None:
-        return AuthorityPolicy()
-    if isinstance(value, AuthorityPolicy):
-        return value
-    if isinstance(value, str):
-        return AuthorityPolicy.preset(value)
-    raise InvalidInputError("policy", value, "an AuthorityPolicy or a preset name")
+def _authority(value: object) -> AuthorityPolicy:
+    return authority_policy_of(value, "policy")
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -316,7 +202,8 @@ class Case:
 
     Events are kept in date order (and, on one day, in the order they can happen),
     so the same events make the same case whatever order they were added in. A
-    timeline that cannot be true is refused when the case is made.
+    timeline that cannot be true under the regime's rules is refused when the case
+    is made, naming the event and the rule.
 
     Attributes:
         events: What happened, in order; the first is always ``received``.
@@ -335,33 +222,46 @@ class Case:
     division: Division = attrs.field(
         default=Division.ENGLAND_AND_WALES, converter=_division_of
     )
-    policy: AuthorityPolicy = attrs.field(
-        factory=AuthorityPolicy, converter=_authority_policy
-    )
+    policy: AuthorityPolicy = attrs.field(factory=AuthorityPolicy, converter=_authority)
     policies: Policies = attrs.field(default=None, converter=policies_of)
-    # The latest event of each kind, derived from the events once.
+    # Derived once: the rules, the circumstances, the latest event of each kind.
+    _rules: RuleSet = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _circumstances: Circumstances = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
     _latest: Mapping[CaseEventKind, CaseEvent] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
 
-    # The event that closed the case before any response, if one did.
-    _closing: CaseEvent | None = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
-
     def __attrs_post_init__(self) -> None:
-        _check_timeline(self.events, self.regime)
+        if not self.events:
+            raise InvalidInputError("events", (), "at least the 'received' event")
+        rules = rule_set(self.regime, self.events[0].on)
+        if self.body is not None and rules.body(self.body) is None:
+            raise NotApplicableError(
+                "body",
+                rules.label,
+                rules.refusal("body")
+                or f"{self.body.value!r} is not a kind of body under {rules.label}",
+            )
+        for index, problem in timeline_problems(rules, self.events, self.policies):
+            raise TimelineError(
+                f"events[{index}]", self.events[index].describe(), problem
+            )
+        object.__setattr__(self, "_rules", rules)
+        received = self.events[0]
         object.__setattr__(
-            self, "_latest", {event.kind: event for event in self.events}
+            self,
+            "_circumstances",
+            Circumstances(
+                policies=self.policies,
+                division=self.division,
+                body=self.body,
+                authority=self.policy,
+                arrived_at=received.at,
+            ),
         )
-        closing = None
-        for event in self.events:
-            if event.kind is CaseEventKind.RESPONSE_SENT:
-                break
-            if event.kind in _CLOSING:
-                closing = event
-                break
-        object.__setattr__(self, "_closing", closing)
+        object.__setattr__(self, "_latest", {e.kind: e for e in self.events})
 
     @classmethod
     def received(
@@ -390,19 +290,28 @@ class Case:
         """The day the request was received."""
         return self.events[0].on
 
+    @property
+    def rules(self) -> RuleSet:
+        """The rule set the case is read under."""
+        return self._rules
+
     def with_event(self, event: CaseEvent) -> Case:
         """A new case with ``event`` added; this one is unchanged."""
         return attrs.evolve(self, events=(*self.events, event))
 
     def last(self, kind: CaseEventKind | str) -> CaseEvent | None:
         """The latest event of ``kind``, if any."""
-        if kind not in _RANK:
-            _kind(kind)  # raises with the valid kinds
+        if kind not in RANK:
+            CaseEvent(kind=kind, on=self.received_on)  # raises with the valid kinds
         return self._latest.get(kind)  # type: ignore[arg-type]
 
     def check_as_of(self, as_of: date) -> date:
-        """Refuse a case with events after ``as_of``: they cannot have happened yet."""
-        day = as_of if type(as_of) is date else to_uk_date(as_of, "as_of")
+        """Refuse a case with events after ``as_of``: they cannot have happened yet.
+
+        :meth:`status` reads a case as it stood on its ``as_of`` instead; use this
+        where a later event can only be a mistake (a tracker filled today).
+        """
+        day = _as_of(as_of)
         if self.events[-1].on <= day:
             return day  # events are in date order: the last is the latest
         for index, event in enumerate(self.events):
@@ -412,7 +321,32 @@ class Case:
                     event.describe(),
                     f"it is after as_of ({day}); an event cannot be in the future",
                 )
-        return day
+        return day  # pragma: no cover - the loop always finds it
+
+    def known_on(self, as_of: date) -> Case:
+        """The case as it stood on ``as_of``: only the events on or before it.
+
+        >>> case = Case.received(date(2025, 1, 6)).with_event(
+        ...     CaseEvent(kind="withdrawn", on=date(2025, 1, 9)))
+        >>> len(case.known_on(date(2025, 1, 8)).events)
+        1
+        """
+        day = _as_of(as_of, self.received_on)
+        known = self._known(day)
+        if len(known) == len(self.events):
+            return self
+        return attrs.evolve(self, events=known)
+
+    def _known(self, day: date) -> tuple[CaseEvent, ...]:
+        events = self.events
+        if events[-1].on <= day:
+            return events
+        count = 0
+        for event in events:
+            if event.on > day:
+                break
+            count += 1
+        return events[:count]
 
     # -- derived ----------------------------------------------------------------------
 
@@ -423,38 +357,20 @@ class Case:
             data: Holiday data to count on (the bundled data if omitted); pass newer
                 data to see the effect of a holiday proclaimed since.
         """
-        response = self._response_stage(data)
-        if response is None:
-            return CaseDeadlines(response=None)
-        decision = self.last(CaseEventKind.DECISION_NOTICE)
-        tribunal = None
-        if decision is not None and self.regime is not Regime.SAR:
-            tribunal = tribunal_deadline(
-                decision.on, regime=self.regime, policies=self.policies, data=data
-            )
-        return CaseDeadlines(
-            response=response,
-            review_request=self._review_request_window(response, data),
-            review=self._review(data),
-            regulator=self._regulator(),
-            tribunal=tribunal,
-        )
+        return self._deadlines(self.events, data)
 
-    def _review_request_window(
-        self, response: ResponseDeadlines, data: HolidayData | None
-    ) -> Deadline | None:
-        sent = self.last(CaseEventKind.RESPONSE_SENT)
-        regime = self.regime
-        if sent is None or regime is Regime.SAR:
-            return None
-        due = response.response.due if response.response is not None else None
-        return review_request_deadline(
-            sent.on,
-            regime=regime,
-            policy=self.policy if regime is Regime.FOIA else None,
-            response_due_on=due if regime is Regime.FOISA else None,
-            policies=self.policies,
-            data=data,
+    def _deadlines(
+        self, events: Sequence[CaseEvent], data: HolidayData | None
+    ) -> CaseDeadlines:
+        reading = _Reading(self, events, data)
+        if reading.closing is not None:
+            return CaseDeadlines(response=None)
+        return CaseDeadlines(
+            response=reading.stage,
+            review_request=reading.review_request(),
+            review=reading.review(),
+            regulator=reading.regulator(),
+            tribunal=reading.tribunal(),
         )
 
     def latest_review(self) -> tuple[CaseEvent | None, CaseEvent | None]:
@@ -463,108 +379,24 @@ class Case:
         An outcome or a complex-case extension belongs to the latest request only if
         it comes after it: a second review is open until its own outcome.
         """
-        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
-        outcome = self.last(CaseEventKind.REVIEW_OUTCOME)
-        if requested is None or (
-            outcome is not None and _sort_key(outcome) < _sort_key(requested)
-        ):
-            return requested, None
-        return requested, outcome
+        return _latest_review(self.events)
 
-    def _review_extended(self, requested: CaseEvent) -> bool:
-        extended = self.last(CaseEventKind.REVIEW_EXTENDED)
-        return extended is not None and _sort_key(extended) > _sort_key(requested)
-
-    def _review(self, data: HolidayData | None) -> Deadline | None:
-        requested = self.last(CaseEventKind.REVIEW_REQUESTED)
-        if requested is None:
-            return None
-        regime = self.regime
-        return review_due(
-            requested.on,
-            regime=regime,
-            complex=self._review_extended(requested),
-            policy=self.policy if regime is Regime.FOIA else None,
-            body="keeper" if self.body is Body.KEEPER else None,
-            policies=self.policies,
-            data=data,
-        )
-
-    def _regulator(self) -> Deadline | None:
-        final = self.last(CaseEventKind.REVIEW_OUTCOME)
-        if final is None and self.regime is Regime.SAR:
-            final = self.last(CaseEventKind.RESPONSE_SENT)
-        if final is None:
-            return None
-        return regulator_deadline(final.on, regime=self.regime, policies=self.policies)
-
-    def current_deadline(  # noqa: PLR0911 - one answer for each stage
+    def current_deadline(
         self, as_of: date, *, data: HolidayData | None = None
     ) -> Deadline | None:
         """The deadline for the next act in the case, as of ``as_of``.
 
         The response while none is sent (the fee window while the clock waits for
-        a fee); then the requester's window to ask for a review while it is open;
-        the review while it is open; the window to go to the regulator; and the
+        a fee); then the review while one is open; the requester's window to ask
+        for a review while it is open; the window to go to the regulator; and the
         window to appeal a decision notice. ``None`` when nothing is pending.
+        Events after ``as_of`` are left out.
         """
-        day = self.check_as_of(as_of)
-        deadlines = self.deadlines(data=data)
-        if deadlines.response is None:
-            return None
-        if self.last(CaseEventKind.RESPONSE_SENT) is None:
-            return deadlines.response.response or deadlines.response.fee_payment
-        if self.last(CaseEventKind.DECISION_NOTICE) is not None:
-            return deadlines.tribunal
-        if self.last(CaseEventKind.COMPLAINT) is not None:
-            return None
-        if deadlines.review is not None and self.latest_review()[1] is None:
-            return deadlines.review
-        window = deadlines.review_request
-        if window is not None and deadlines.review is None and day <= window.due:
-            return window
-        return deadlines.regulator
+        day = _as_of(as_of, self.received_on)
+        reading = _Reading(self, self._known(day), data)
+        return reading.current(day)
 
-    def _response_stage(self, data: HolidayData | None) -> ResponseDeadlines | None:
-        if self._closed_before_response() is not None:
-            return None
-        received = self.events[0]
-        latest = self._latest
-        sought = latest.get(CaseEventKind.CLARIFICATION_SOUGHT)
-        clarified = latest.get(CaseEventKind.CLARIFICATION_RECEIVED)
-        sought_on = None if sought is None else sought.on
-        clarified_on = None if clarified is None else clarified.on
-        if sought_on is not None and (clarified_on is None or sought_on > clarified_on):
-            clarified_on = None  # a clarification is awaited: the clock is stopped
-        notice = latest.get(CaseEventKind.FEES_NOTICE)
-        paid = latest.get(CaseEventKind.FEE_PAID)
-        extension = latest.get(CaseEventKind.EXTENSION)
-        public_interest = latest.get(CaseEventKind.PUBLIC_INTEREST_EXTENSION)
-        identity = latest.get(CaseEventKind.IDENTITY_CONFIRMED)
-        return response_deadlines(
-            received.at or received.on,
-            regime=self.regime,
-            clarified_on=clarified_on,
-            clarification_sought_on=sought_on,
-            fee_notice_on=None
-            if notice is None or self.regime is Regime.SAR
-            else notice.on,
-            fee_paid_on=None if paid is None else paid.on,
-            extended=extension is not None,
-            public_interest_estimate=None
-            if public_interest is None
-            else public_interest.estimate,
-            body=self.body,
-            identity_confirmed_on=None if identity is None else identity.on,
-            division=self.division,
-            policies=None if self.policies is _DEFAULT_POLICIES else self.policies,
-            data=data,
-        )
-
-    def _closed_before_response(self) -> CaseEvent | None:
-        return self._closing
-
-    def status(  # noqa: PLR0911 - one answer for each stage
+    def status(
         self,
         as_of: date,
         *,
@@ -573,6 +405,9 @@ class Case:
     ) -> CaseStatus:
         """Where the case stands on ``as_of``.
 
+        The case is read as it stood that day: events dated after it are left out
+        (and counted in ``later_events``).
+
         Args:
             as_of: The day to report for; the library never reads the clock.
             due_soon_working_days: An open deadline this many working days away or
@@ -580,9 +415,11 @@ class Case:
             data: Holiday data to count on.
 
         Raises:
-            TimelineError: An event is dated after ``as_of``.
+            OutsideCalendarRangeError: ``as_of`` is outside the supported days.
+            InvalidInputError: A bad ``due_soon_working_days``, or an ``as_of``
+                before the request was received.
         """
-        day = self.check_as_of(as_of)
+        day = _as_of(as_of, self.received_on)
         if (
             isinstance(due_soon_working_days, bool)
             or not isinstance(due_soon_working_days, int)
@@ -593,69 +430,241 @@ class Case:
                 due_soon_working_days,
                 "a whole number, 0 or more",
             )
-        closing = self._closed_before_response()
+        known = self._known(day)
+        status = _Reading(self, known, data).status(day, due_soon_working_days)
+        later = len(self.events) - len(known)
+        if later:
+            return attrs.evolve(status, later_events=later)
+        return status
+
+
+def _as_of(value: object, received: date | None = None) -> date:
+    day = value if type(value) is date else to_uk_date(value, "as_of")
+    supported_day(day, "as_of")
+    if received is not None and day < received:
+        raise InvalidInputError(
+            "as_of",
+            day,
+            f"a day on or after the request was received ({received}): before it "
+            "there is no case to report on",
+        )
+    return day
+
+
+def _latest_review(
+    events: Sequence[CaseEvent],
+) -> tuple[CaseEvent | None, CaseEvent | None]:
+    requested = outcome = None
+    for event in events:
+        if event.kind is CaseEventKind.REVIEW_REQUESTED:
+            requested, outcome = event, None
+        elif event.kind is CaseEventKind.REVIEW_OUTCOME:
+            outcome = event
+    return requested, outcome
+
+
+class _Reading:
+    """One reading of a case's events: its stages, its deadlines, its status."""
+
+    def __init__(
+        self, case: Case, events: Sequence[CaseEvent], data: HolidayData | None
+    ) -> None:
+        self.case = case
+        self.rules = case._rules
+        circumstances = case._circumstances
+        if data is not None:
+            circumstances = attrs.evolve(circumstances, data=data)
+        self.circ = circumstances
+        self.events = events
+        self.closing: CaseEvent | None = None
+        self.sent: CaseEvent | None = None
+        self.decision: CaseEvent | None = None
+        self.complaint = False
+        before: list[CaseEvent] = []
+        for event in events[1:]:
+            kind = event.kind
+            if kind is CaseEventKind.RESPONSE_SENT and self.sent is None:
+                self.sent = event
+                continue
+            if self.sent is None:
+                if kind in _CLOSED_AS:
+                    self.closing = event
+                    break
+                before.append(event)
+            if kind is CaseEventKind.DECISION_NOTICE:
+                self.decision = event
+            elif kind is CaseEventKind.COMPLAINT and self.sent is not None:
+                self.complaint = True
+        self.requested, self.outcome = _latest_review(events)
+        self.stage = (
+            None
+            if self.closing is not None
+            else respond(
+                self.rules, before, circumstances, received=case.received_on
+            )
+        )
+
+    # -- later stages -------------------------------------------------------------
+
+    def _facts(self) -> StageFacts:
+        stage = self.stage
+        response = None if stage is None else stage.response
+        review = self.review() if self.requested is not None else None
+        return StageFacts(
+            response_on=None if self.sent is None else self.sent.on,
+            response_due=None if response is None else response.due,
+            review_requested_on=None if self.requested is None else self.requested.on,
+            review_outcome_on=None if self.outcome is None else self.outcome.on,
+            review_due=None if review is None else review.due,
+            decision_on=None if self.decision is None else self.decision.on,
+        )
+
+    def _stage(self, rule: ClockRule | None, facts: StageFacts) -> Deadline | None:
+        if rule is None:
+            return None
+        day0, events = stage_anchor(rule, facts, self.circ.policies)
+        if day0 is None:
+            return None
+        return stage_deadline(
+            rule,
+            day0,
+            self.circ,
+            received=self.case.received_on,
+            events=events,
+        )
+
+    def review_request(self) -> Deadline | None:
+        rule = self.rules.optional_rule(self.rules.review_request)
+        if rule is None:
+            return None
+        return self._stage(rule, self._facts())
+
+    def review_rule(self) -> ClockRule | None:
+        rules = self.rules
+        rule = rules.optional_rule(rules.review)
+        body = None if self.case.body is None else rules.body(self.case.body)
+        if body is not None and body.review:
+            rule = rules.rule(body.review)
+        requested = self.requested
+        if requested is not None and rules.review_extended:
+            key = sort_key(requested)
+            if any(
+                e.kind is CaseEventKind.REVIEW_EXTENDED and sort_key(e) > key
+                for e in self.events
+            ):
+                rule = rules.rule(rules.review_extended)
+        return rule
+
+    def review(self) -> Deadline | None:
+        if self.requested is None:
+            return None
+        rule = self.review_rule()
+        if rule is None:  # pragma: no cover - a review needs a review rule
+            return None
+        return stage_deadline(
+            rule, self.requested.on, self.circ, received=self.case.received_on
+        )
+
+    def regulator(self) -> Deadline | None:
+        return self._stage(self.rules.optional_rule(self.rules.regulator), self._facts())
+
+    def tribunal(self) -> Deadline | None:
+        if self.decision is None:
+            return None
+        return self._stage(self.rules.optional_rule(self.rules.appeal), self._facts())
+
+    # -- where it stands ------------------------------------------------------------
+
+    def current(self, day: date) -> Deadline | None:
+        stage = self.stage
+        if stage is None:
+            return None
+        if self.sent is None:
+            if stage.response is not None:
+                return stage.response
+            if stage.lapsed_on is not None and day >= stage.lapsed_on:
+                return None
+            return stage.fee_payment
+        if self.decision is not None:
+            return self.tribunal()
+        if self.complaint:
+            return None
+        if self.requested is not None and self.outcome is None:
+            return self.review()
+        if self.requested is None:
+            window = self.review_request()
+            if window is not None and day <= window.due:
+                return window
+        return self.regulator()
+
+    def status(self, day: date, soon: int) -> CaseStatus:
+        closing = self.closing
         if closing is not None:
             return _status(
-                StatusCode.CLOSED, day, None, f"closed: {closing.describe()}"
-            )
-        response = self._response_stage(data)
-        assert response is not None
-        if response.response is None:
-            return self._stopped(day, response)
-        sent = self.last(CaseEventKind.RESPONSE_SENT)
-        if sent is None:
-            return _open(
-                response.response,
+                _CLOSED_AS[closing.kind],
                 day,
-                due_soon_working_days,
-                StatusCode.OVERDUE,
-                "response",
+                None,
+                f"closed: {closing.describe()}",
             )
-        review = self._review(data)
-        if review is not None:
-            outcome = self.latest_review()[1]
-            if outcome is None:
-                status = _open(
-                    review,
-                    day,
-                    due_soon_working_days,
-                    StatusCode.REVIEW_OVERDUE,
-                    "review",
-                )
-                if status.code in (StatusCode.IN_TIME, StatusCode.DUE_SOON):
-                    return attrs.evolve(status, code=StatusCode.REVIEW_OPEN)
-                return status
-            late = _working_days_after(review, outcome.on)
-            timing = "in time" if late == 0 else f"{late} working days late"
+        stage = self.stage
+        assert stage is not None
+        if self.sent is None:
+            return self._unanswered(stage, day, soon)
+        if self.requested is not None:
+            return self._review_status(day, soon)
+        return self._responded(stage, self.sent, day)
+
+    def _unanswered(self, stage: ResponseDeadlines, day: date, soon: int) -> CaseStatus:
+        if stage.response is not None:
+            return _open(stage.response, day, soon, StatusCode.OVERDUE, "response")
+        if stage.lapsed_on is not None and (
+            stage.stopped is None or day >= stage.lapsed_on
+        ):
+            window = stage.fee_payment
+            due = "" if window is None else f" (due by {window.due}, {window.citation})"
+            return _status(
+                StatusCode.LAPSED,
+                day,
+                window,
+                f"lapsed on {stage.lapsed_on}: the fee was not paid in time{due}; "
+                "there is no duty to comply",
+            )
+        if stage.abandoned_on is not None and (
+            stage.stopped is None or day >= stage.abandoned_on
+        ):
             return _status(
                 StatusCode.CLOSED,
                 day,
-                self._regulator(),
-                f"review completed on {outcome.on} ({outcome.outcome}), {timing}",
+                None,
+                f"treated as closed on {stage.abandoned_on}: clarification was not "
+                f"received within {self.circ.policies.clarification_lapse_months} "
+                "months (policy P17)",
             )
-        return self._responded(day, response, sent)
-
-    def _stopped(self, day: date, response: ResponseDeadlines) -> CaseStatus:
-        stopped = response.stopped
+        stopped = stage.stopped
         assert stopped is not None
-        code = (
-            StatusCode.AWAITING_FEE
-            if stopped.resume_with == "fee_paid_on"
-            else StatusCode.AWAITING_CLARIFICATION
-        )
+        code = _AWAITING[Awaiting(stopped.awaiting)]
         detail = (
             f"clock stopped on {stopped.on}: {stopped.reason}; "
             f"{stopped.remaining} {stopped.unit} remain"
         )
-        return _status(code, day, response.fee_payment, detail)
+        return _status(code, day, stage.fee_payment, detail)
 
     def _responded(
-        self, day: date, response: ResponseDeadlines, sent: CaseEvent
+        self, stage: ResponseDeadlines, sent: CaseEvent, day: date
     ) -> CaseStatus:
-        assert response.response is not None
-        final = response.response
-        # The time before any extension: day 20, or the first month.
-        base = response.extension_notice or response.refusal_notice or final
+        final = stage.response
+        if final is None:
+            why = "the clock was stopped"
+            if stage.lapsed_on is not None and stage.lapsed_on <= sent.on:
+                why = f"the request had lapsed on {stage.lapsed_on}"
+            return _status(
+                StatusCode.RESPONDED_IN_TIME,
+                day,
+                None,
+                f"responded on {sent.on}, while {why}: no time limit was running",
+            )
+        base = stage.base
+        assert base is not None
         if sent.on <= base.due:
             code = StatusCode.RESPONDED_IN_TIME
             detail = f"responded on {sent.on}, by {base.due}"
@@ -665,17 +674,31 @@ class Case:
         else:
             late = _working_days_after(final, sent.on)
             code = StatusCode.RESPONDED_LATE
-            detail = f"responded on {sent.on}, {late} working days after {final.due}"
+            detail = (
+                f"responded on {sent.on}, {late} working day{'s' if late != 1 else ''} "
+                f"after {final.due}"
+            )
         return _status(code, day, final, detail)
 
-
-_CLOSING: Final = frozenset(
-    {
-        CaseEventKind.WITHDRAWN,
-        CaseEventKind.TRANSFERRED,
-        CaseEventKind.FEES_NOTICE_LAPSED,
-    }
-)
+    def _review_status(self, day: date, soon: int) -> CaseStatus:
+        review = self.review()
+        assert review is not None
+        outcome = self.outcome
+        if outcome is None:
+            status = _open(review, day, soon, StatusCode.REVIEW_OVERDUE, "review")
+            if status.code in (StatusCode.IN_TIME, StatusCode.DUE_SOON):
+                return attrs.evolve(status, code=StatusCode.REVIEW_OPEN)
+            return status
+        late = _working_days_after(review, outcome.on)
+        timing = "in time" if late == 0 else f"{late} working days late"
+        if outcome.on > review.due and late == 0:
+            timing = "after the last day"
+        return _status(
+            StatusCode.CLOSED,
+            day,
+            self.regulator(),
+            f"review completed on {outcome.on} ({outcome.outcome}), {timing}",
+        )
 
 
 def _status(
@@ -692,10 +715,10 @@ def _status(
 
 
 def _working_days_after(deadline: Deadline, day: date) -> int:
-    """Working days late (calendar days for a period with no calendar)."""
+    """Working days after the deadline up to ``day`` (calendar days with no calendar)."""
     if deadline.calendar is None:
         return max((day - deadline.due).days, 0)
-    return working_days_late(deadline.calendar, deadline.due, day)
+    return working_days_overdue(deadline.calendar, deadline.due, day)
 
 
 def _open(
@@ -709,11 +732,14 @@ def _open(
             deadline=deadline,
             working_days_left=None,
             working_days_overdue=late,
-            detail=f"{what} overdue by {late} working days (due {deadline.due})",
+            detail=(
+                f"{what} overdue by {late} working day{'s' if late != 1 else ''} "
+                f"(due {deadline.due})"
+            ),
         )
     calendar = deadline.calendar
     left = (
-        calendar._count(day, deadline.due)
+        calendar.working_days_between(day, deadline.due, warn=False)
         if calendar is not None
         else (deadline.due - day).days
     )
@@ -727,145 +753,3 @@ def _open(
         detail=f"{what} due {deadline.due}, {left} working days left",
     )
 
-
-# -- the timeline rules ------------------------------------------------------------
-
-
-def _check_timeline(events: Sequence[CaseEvent], regime: Regime) -> None:
-    """Refuse a timeline that cannot be true, naming the event and the rule."""
-    if not events:
-        raise InvalidInputError("events", (), "at least the 'received' event")
-    _Timeline(regime=regime).check(events)
-
-
-@attrs.define
-class _Timeline:
-    """The state of a timeline while it is checked, event by event."""
-
-    regime: Regime
-    sought_open: bool = False
-    clarified: bool = False
-    notice_open: bool = False
-    noticed: bool = False
-    responded: bool = False
-    review_open: bool = False
-    closed_by: CaseEvent | None = None
-
-    def check(self, events: Sequence[CaseEvent]) -> None:
-        for index, event in enumerate(events):
-            if index == 0:
-                problem = (
-                    None
-                    if event.kind is CaseEventKind.RECEIVED
-                    else "the first event must be the request being received; nothing "
-                    "can happen before it"
-                )
-            elif self.closed_by is not None:
-                problem = f"the case was closed by {self.closed_by.describe()}"
-            else:
-                problem = getattr(self, f"_{event.kind.value}")(event)
-            if problem:
-                raise TimelineError(f"events[{index}]", event.describe(), problem)
-
-    def _received(self, _: CaseEvent) -> str | None:
-        return "a case has one 'received' event; a new request is a new case"
-
-    def _clarification_sought(self, _: CaseEvent) -> str | None:
-        if self.regime is Regime.SAR and self.clarified:
-            return (
-                "a second subject access clarification: the library models one "
-                "clarification pause a request"
-            )
-        self.sought_open = True
-        return None
-
-    def _clarification_received(self, _: CaseEvent) -> str | None:
-        if not self.sought_open:
-            return "a clarification received with no request for it open (FOIA s1(3))"
-        self.sought_open = False
-        self.clarified = True
-        return None
-
-    def _identity_confirmed(self, _: CaseEvent) -> str | None:
-        if self.regime is not Regime.SAR:
-            return "identity evidence is a subject access event"
-        return None
-
-    def _fees_notice(self, _: CaseEvent) -> str | None:
-        if self.regime is Regime.SAR:
-            return "a subject access fee restarts the clock when paid: record fee_paid"
-        if self.regime is Regime.EISR:
-            return "charges under EISR reg 8 are not modelled by this version"
-        if self.noticed:
-            return "a second fees notice: the library models one fees notice a request"
-        self.notice_open = self.noticed = True
-        return None
-
-    def _fee_paid(self, _: CaseEvent) -> str | None:
-        if self.regime is not Regime.SAR and not self.notice_open:
-            return "a fee paid with no fees notice open (FOIA s9)"
-        self.notice_open = False
-        return None
-
-    def _fees_notice_lapsed(self, event: CaseEvent) -> str | None:
-        if not self.notice_open:
-            return "a fees notice lapsed with no fees notice open"
-        self.closed_by = event
-        return None
-
-    def _public_interest_extension(self, _: CaseEvent) -> str | None:
-        if self.regime is not Regime.FOIA:
-            return f"only FOIA has a public interest extension, not {self.regime.label}"
-        return None
-
-    def _extension(self, _: CaseEvent) -> str | None:
-        if self.regime in (Regime.FOIA, Regime.FOISA):
-            return (
-                f"{self.regime.label} has no such extension (under FOIA, record "
-                "public_interest_extension)"
-            )
-        return None
-
-    def _transferred(self, event: CaseEvent) -> str | None:
-        self.closed_by = event
-        return None
-
-    def _withdrawn(self, event: CaseEvent) -> str | None:
-        self.closed_by = event
-        return None
-
-    def _response_sent(self, _: CaseEvent) -> str | None:
-        if self.responded:
-            return "a second response; record a review outcome instead"
-        self.responded = True
-        return None
-
-    def _review_requested(self, _: CaseEvent) -> str | None:
-        if self.regime is Regime.SAR:
-            return "subject access has no internal review in law"
-        if not self.responded and self.regime not in (Regime.FOISA, Regime.EISR):
-            return "a review requested before any response"
-        if self.review_open:
-            return "a review requested while another is open"
-        self.review_open = True
-        return None
-
-    def _review_extended(self, _: CaseEvent) -> str | None:
-        if self.regime is not Regime.FOIA:
-            return (
-                f"the review time is fixed by law under {self.regime.label}; only a "
-                "FOIA review can be extended for a complex case"
-            )
-        return None if self.review_open else "a review extended with no review open"
-
-    def _review_outcome(self, _: CaseEvent) -> str | None:
-        if not self.review_open:
-            return "a review outcome with no review requested"
-        self.review_open = False
-        return None
-
-    def _complaint(self, _: CaseEvent) -> str | None:
-        return None
-
-    def _decision_notice(self, _: CaseEvent) -> str | None:
-        return None

@@ -23,7 +23,6 @@ from foi_deadlines._coerce import parse_date_text
 from foi_deadlines._dates import short_day
 from foi_deadlines.bank_holidays import Division
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
-from foi_deadlines.cases import Case, CaseEvent
 from foi_deadlines.clocks import Deadline
 from foi_deadlines.errors import FoiDeadlinesError, ProvisionalDateWarning
 from foi_deadlines.responses import Body, response_due
@@ -35,6 +34,7 @@ from foi_deadlines.reviews import (
     review_request_deadline,
 )
 from foi_deadlines.rules import Regime
+from foi_deadlines.tracker import TrackerRow
 
 __all__ = ["main"]
 
@@ -192,9 +192,21 @@ def _parser() -> argparse.ArgumentParser:
         )
     status.add_argument(
         "--extended",
+        nargs="?",
+        const=True,
+        default=False,
         type=_date_argument,
         metavar="DATE",
-        help="the day time was extended",
+        help=(
+            "time was extended (FOIA public interest, EIR/EISR reg 7, subject access "
+            "two months); give the DATE it was notified to check it was in time"
+        ),
+    )
+    status.add_argument(
+        "--public-interest-estimate",
+        type=_date_argument,
+        metavar="DATE",
+        help="FOIA: the date the refusal notice gave for the public interest decision",
     )
     _add_as_of(status)
     status.add_argument("--json", action="store_true", help="print JSON")
@@ -394,32 +406,21 @@ def _as_of(args: argparse.Namespace) -> tuple[date, str]:
 
 def _status(args: argparse.Namespace) -> int:
     as_of, as_of_text = _as_of(args)
-    kinds = {
-        "clarification_sought": "clarification_sought",
-        "clarified": "clarification_received",
-        "fee_notice": "fees_notice",
-        "fee_paid": "fee_paid",
-        "extended": "public_interest_extension"
-        if args.regime == "foia"
-        else "extension",
-        "responded": "response_sent",
-        "review_requested": "review_requested",
-        "review_completed": "review_outcome",
-    }
-    events = [CaseEvent(kind="received", on=args.received)]
-    for name, kind in kinds.items():
-        on = getattr(args, name)
-        if on is None:
-            continue
-        fields: dict[str, Any] = {}
-        if kind == "response_sent":
-            fields["outcome"] = "provided"
-        elif kind == "review_outcome":
-            fields["outcome"] = "upheld"
-        elif kind == "public_interest_extension":
-            fields["estimate"] = on
-        events.append(CaseEvent(kind=kind, on=on, **fields))
-    case = Case(events=events, regime=args.regime)
+    row = TrackerRow(
+        received=args.received,
+        regime=Regime(args.regime),
+        clarification_sought=args.clarification_sought,
+        clarified=args.clarified,
+        fee_notice=args.fee_notice,
+        fee_paid=args.fee_paid,
+        extended=args.extended,
+        public_interest_estimate=args.public_interest_estimate,
+        responded=args.responded,
+        review_requested=args.review_requested,
+        review_completed=args.review_completed,
+    )
+    row.check_as_of(as_of)
+    case = row.to_case()
     status = case.status(as_of)
     current = case.current_deadline(as_of)
     if args.json:

@@ -162,10 +162,11 @@ def changed_deadlines(
     day = None if as_of is None else to_uk_date(as_of, "as_of")
     changes = []
     for case in cases:
-        old = case.deadlines(data=before).all()
-        new = case.deadlines(data=after).all()
-        for first, second in zip(old, new, strict=True):
-            if first.due == second.due:
+        old = {d.clock_id: d for d in case.deadlines(data=before).all()}
+        new = {d.clock_id: d for d in case.deadlines(data=after).all()}
+        for clock_id, first in old.items():
+            second = new.get(clock_id)
+            if second is None or first.due == second.due:
                 continue
             if day is not None and max(first.due, second.due) < day:
                 continue
@@ -203,7 +204,10 @@ class ComplianceStats:
         open_overdue: Not answered by ``as_of``, and overdue.
         on_hold: Waiting for a clarification or a fee on ``as_of``.
         withdrawn: Withdrawn by the requester.
-        lapsed: Lapsed because a fee was not paid.
+        lapsed: Lapsed because a fee was not paid in time (recorded, or derived
+            from the fee window).
+        abandoned: Treated as closed because clarification never came (policy
+            P17).
         transferred: Transferred to another authority.
         reviews_requested: Internal reviews requested in the period.
         reviews_completed: Of those, completed by ``as_of``.
@@ -227,6 +231,7 @@ class ComplianceStats:
     on_hold: int = 0
     withdrawn: int = 0
     lapsed: int = 0
+    abandoned: int = 0
     transferred: int = 0
     reviews_requested: int = 0
     reviews_completed: int = 0
@@ -249,15 +254,15 @@ class ComplianceStats:
         return None if not self.responded else 100 * self.timely / self.responded
 
 
-_CLOSED_AS: Final = {
-    CaseEventKind.WITHDRAWN: "withdrawn",
-    CaseEventKind.FEES_NOTICE_LAPSED: "lapsed",
-    CaseEventKind.TRANSFERRED: "transferred",
-}
 _RESPONDED: Final = {
     StatusCode.RESPONDED_IN_TIME: "in_time",
     StatusCode.RESPONDED_WITHIN_EXTENSION: "within_extension",
     StatusCode.RESPONDED_LATE: "late",
+}
+_CLOSED_AS: Final = {
+    CaseEventKind.WITHDRAWN: "withdrawn",
+    CaseEventKind.FEES_NOTICE_LAPSED: "lapsed",
+    CaseEventKind.TRANSFERRED: "transferred",
 }
 
 
@@ -272,8 +277,9 @@ def compliance_stats(
     """Compliance figures for the requests received from ``start`` to ``end``.
 
     Requests are counted in the period they were received; internal reviews in
-    the period they were requested. Events after ``as_of`` are not allowed, so
-    run it on a day after the period to see how its requests were answered.
+    the period they were requested. Each case is read as it stood on ``as_of``:
+    events after it are left out, so run it on a day after the period to see how
+    its requests were answered.
 
     >>> from foi_deadlines import Case, CaseEvent
     >>> late = Case.received(date(2025, 1, 6)).with_event(
@@ -290,12 +296,14 @@ def compliance_stats(
     counts: Counter[str] = Counter()
     outcomes: Counter[str] = Counter()
     for case in cases:
-        _count_request(case, first=first, last=last, day=day, data=data, counts=counts)
+        if case.received_on > day:
+            continue
+        known = case.known_on(day)
+        _count_request(known, first=first, last=last, day=day, data=data, counts=counts)
         _count_review(
-            case,
+            known,
             first=first,
             last=last,
-            day=day,
             data=data,
             counts=counts,
             outcomes=outcomes,
@@ -321,23 +329,25 @@ def _count_request(
     if not first <= case.received_on <= last:
         return
     counts["received"] += 1
-    for kind, name in _CLOSED_AS.items():
-        if case.last(kind) is not None:
-            counts[name] += 1
-            return
     sent = case.last(CaseEventKind.RESPONSE_SENT)
+    if sent is None:
+        for kind, name in _CLOSED_AS.items():
+            if case.last(kind) is not None:
+                counts[name] += 1
+                return
     if sent is not None:
         # How the response measured up, whatever happened to it afterwards.
-        response_only = attrs.evolve(
-            case, events=[e for e in case.events if e.on <= sent.on]
-        )
-        status = response_only.status(sent.on, data=data)
+        status = case.known_on(sent.on).status(sent.on, data=data)
         counts["responded"] += 1
-        counts[_RESPONDED[status.code]] += 1
+        counts[_RESPONDED.get(status.code, "in_time")] += 1
         return
     status = case.status(day, data=data)
     if status.code in (StatusCode.AWAITING_CLARIFICATION, StatusCode.AWAITING_FEE):
         counts["on_hold"] += 1
+    elif status.code is StatusCode.LAPSED:
+        counts["lapsed"] += 1
+    elif status.code is StatusCode.CLOSED:
+        counts["abandoned"] += 1
     elif status.code is StatusCode.OVERDUE:
         counts["open_overdue"] += 1
     else:
@@ -349,7 +359,6 @@ def _count_review(
     *,
     first: date,
     last: date,
-    day: date,
     data: HolidayData | None,
     counts: Counter[str],
     outcomes: Counter[str],
@@ -358,11 +367,11 @@ def _count_review(
     if requested is None or not first <= requested.on <= last:
         return
     counts["reviews_requested"] += 1
-    if outcome is None or outcome.on > day:
+    if outcome is None:
         counts["reviews_open"] += 1
         return
     counts["reviews_completed"] += 1
     outcomes[str(outcome.outcome)] += 1
     review = case.deadlines(data=data).review
-    assert review is not None
-    counts["reviews_in_time" if outcome.on <= review.due else "reviews_late"] += 1
+    in_time = review is None or outcome.on <= review.due
+    counts["reviews_in_time" if in_time else "reviews_late"] += 1

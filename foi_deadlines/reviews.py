@@ -10,9 +10,12 @@
 * :func:`tribunal_deadline`: the window to appeal a decision notice to the
   First-tier Tribunal or the Court of Session.
 
-FOIA internal reviews are good practice under the s45 Code of Practice, not statute,
-and authorities publish different windows: an :class:`AuthorityPolicy` records what
-an authority publishes, with presets for the common variants.
+Each reads the regime's rule set (its review, regulator and appeal rules, and the
+anchor that says what day 0 is) and counts with the engine in
+:mod:`foi_deadlines.clocks`. FOIA internal reviews are good practice under the s45
+Code of Practice, not statute, and authorities publish different windows: an
+:class:`AuthorityPolicy` records what an authority publishes, with presets for the
+common variants.
 
 >>> from datetime import date
 >>> review_request_deadline(date(2024, 12, 19)).due
@@ -24,27 +27,20 @@ datetime.date(2025, 5, 15)
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
-from datetime import date, timedelta
-from typing import Final
-
+from datetime import date
 import attrs
 
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import short_day, to_uk_date
-from foi_deadlines.bank_holidays import (
-    HolidayData,
-)
-from foi_deadlines.calendars import WorkingDayCalendar, supported_day
+from foi_deadlines.bank_holidays import HolidayData
+from foi_deadlines.calendars import supported_day
 from foi_deadlines.clocks import (
-    ClockEvent,
+    Circumstances,
     Deadline,
-    EventKind,
-    Policies,
-    add_months,
+    StageFacts,
     policies_of,
-    roll_forward,
-    working_calendar,
+    stage_anchor,
+    stage_deadline,
     working_days_late,
 )
 from foi_deadlines.errors import (
@@ -53,9 +49,23 @@ from foi_deadlines.errors import (
     NotApplicableError,
     TimelineError,
 )
-from foi_deadlines.rules import ClockRule, Regime, Unit, get_rule
+from foi_deadlines.rules import (
+    PRESETS,
+    RULE_SETS,
+    Anchor,
+    AuthorityPolicy,
+    Body,
+    ClockRule,
+    Policies,
+    Regime,
+    RequesterWindowStart,
+    RuleSet,
+    rule_set,
+)
+from foi_deadlines.rules._policies import CODE_REQUEST_WINDOW, authority_policy_of
 
 __all__ = [
+    "CODE_REQUEST_WINDOW",
     "PRESETS",
     "AuthorityPolicy",
     "ReviewRequestCheck",
@@ -67,215 +77,25 @@ __all__ = [
     "tribunal_deadline",
 ]
 
-#: The Code of Practice's and the ICO's window for asking for a FOIA review.
-CODE_REQUEST_WINDOW: Final = 40
-_REQUEST_RULE: Final = {
-    Regime.FOIA: "foia.review_request",
-    Regime.EIR: "eir.representations",
-    Regime.FOISA: "foisa.review_requirement",
-    Regime.EISR: "eisr.representations",
-}
-_REVIEW_RULE: Final = {
-    Regime.FOIA: "foia.review",
-    Regime.EIR: "eir.reconsideration",
-    Regime.FOISA: "foisa.review",
-    Regime.EISR: "eisr.review",
-}
-_LATE_ACCEPTANCE: Final = {
-    Regime.FOIA: (
-        "the authority may still accept it: the window is good practice under the "
-        "Code of Practice, not statute"
-    ),
-    Regime.EIR: (
-        "regulation 11(2) sets the limit, but the authority may still consider late "
-        "representations"
-    ),
-    Regime.FOISA: (
-        "the authority may still accept it if it considers it appropriate (FOISA "
-        "s20(6))"
-    ),
-    Regime.EISR: (
-        "regulation 16(2) sets the limit, but the authority may still consider late "
-        "representations"
-    ),
-}
-
 
 class ShortReviewWindowWarning(FoiDeadlinesWarning):
     """An authority's review window is shorter than the Code of Practice's."""
 
 
-def _positive(_: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise InvalidInputError(attribute.name, value, "a whole number of working days")
-
-
-def _optional_positive(
-    instance: object, attribute: attrs.Attribute[int | None], value: object
-) -> None:
-    if value is not None:
-        _positive(instance, attribute, value)  # type: ignore[arg-type]
-
-
-@attrs.frozen(kw_only=True)
-class AuthorityPolicy:
-    """The review windows an authority publishes for FOIA requests.
-
-    Defaults are the Code of Practice's and the ICO's: ask for a review within 40
-    working days of the response; the review is done within 20 working days, 40 in
-    complex cases. EIR, FOISA and EISR windows are statutory and do not depend on
-    the authority.
-
-    >>> print(*AuthorityPolicy.preset("twenty-or-forty").caveats)
-    The window to ask for a review, 20 working days, is shorter than the 40 working
-    days of the Code of Practice and the ICO.
-
-    Attributes:
-        name: A name for the policy, shown in explanations.
-        request_window: Working days from the response to ask for a review.
-        extenuating_window: Working days allowed in extenuating circumstances, if
-            the authority offers more; ``None`` if it does not.
-        review_working_days: Working days to complete a review.
-        complex_review_working_days: Working days to complete a complex review.
-        source: Where the authority publishes the policy.
-    """
-
-    name: str = "code-of-practice"
-    request_window: int = attrs.field(default=CODE_REQUEST_WINDOW, validator=_positive)
-    extenuating_window: int | None = attrs.field(
-        default=None, validator=_optional_positive
-    )
-    review_working_days: int = attrs.field(default=20, validator=_positive)
-    complex_review_working_days: int = attrs.field(default=40, validator=_positive)
-    source: str = "FOI Code of Practice (s45, 2018) Part 5; ICO guidance"
-
-    def __attrs_post_init__(self) -> None:
-        if (
-            self.extenuating_window is not None
-            and self.extenuating_window < self.request_window
-        ):
-            raise InvalidInputError(
-                "extenuating_window",
-                self.extenuating_window,
-                f"at least the request window ({self.request_window} working days)",
-            )
-        if self.complex_review_working_days < self.review_working_days:
-            raise InvalidInputError(
-                "complex_review_working_days",
-                self.complex_review_working_days,
-                f"at least the review time ({self.review_working_days} working days)",
-            )
-
-    @classmethod
-    def preset(cls, name: str) -> AuthorityPolicy:
-        """One of the :data:`PRESETS`, by name.
-
-        Raises:
-            InvalidInputError: No preset has that name; the message lists them.
-        """
-        try:
-            return PRESETS[name]
-        except (KeyError, TypeError):
-            valid = ", ".join(repr(p) for p in PRESETS)
-            raise InvalidInputError("preset", name, f"one of {valid}") from None
-
-    @property
-    def caveats(self) -> tuple[str, ...]:
-        """Where this policy departs from the Code of Practice and the ICO."""
-        found = []
-        if self.request_window < CODE_REQUEST_WINDOW:
-            found.append(
-                f"The window to ask for a review, {self.request_window} working days, "
-                f"is shorter than the {CODE_REQUEST_WINDOW} working days of the Code "
-                "of Practice and the ICO."
-            )
-        if self.review_working_days > 20:
-            found.append(
-                f"The time for a review, {self.review_working_days} working days, is "
-                "longer than the Code of Practice's 20."
-            )
-        if self.complex_review_working_days > 40:
-            found.append(
-                f"The time for a complex review, {self.complex_review_working_days} "
-                "working days, is longer than the ICO's 40."
-            )
-        return tuple(found)
-
-
-#: Ready-made policies for the windows authorities commonly publish.
-PRESETS: Final[Mapping[str, AuthorityPolicy]] = {
-    "code-of-practice": AuthorityPolicy(),
-    "twenty-or-forty": AuthorityPolicy(
-        name="twenty-or-forty",
-        request_window=20,
-        extenuating_window=40,
-        source=(
-            "a common published wording: within 20 working days of the response, or "
-            "40 if there are extenuating circumstances"
-        ),
-    ),
-    "twenty": AuthorityPolicy(
-        name="twenty",
-        request_window=20,
-        source="a published window of 20 working days from the response",
-    ),
-}
-
-
-def _policy(value: AuthorityPolicy | str | None) -> AuthorityPolicy:
-    if value is None:
-        return PRESETS["code-of-practice"]
-    if isinstance(value, AuthorityPolicy):
-        return value
-    if isinstance(value, str):
-        return AuthorityPolicy.preset(value)
-    raise InvalidInputError(
-        "policy", value, "an AuthorityPolicy, the name of a preset, or None"
-    )
-
-
-def _regime(value: object, *, allowed: tuple[Regime, ...], what: str) -> Regime:
-    regime = member_of(Regime, value, "regime")
-    if regime not in allowed:
-        raise NotApplicableError("regime", regime.label, f"there is no {what}")
-    return regime
+def _rules(regime: object, stage: str, what: str) -> tuple[RuleSet, ClockRule]:
+    """The regime's rule set and its rule for ``stage``, or why it has none."""
+    rules = rule_set(member_of(Regime, regime, "regime"))
+    rule = rules.optional_rule(getattr(rules, stage))
+    if rule is None:
+        raise NotApplicableError("regime", rules.label, f"there is no {what}")
+    return rules, rule
 
 
 def _day(value: object, param: str, calendar: str) -> date:
     return supported_day(to_uk_date(value, param), param, calendar)
 
 
-def _short(day: date) -> str:
-    return short_day(day)
-
-
-def _working_deadline(
-    rule: ClockRule,
-    day0: date,
-    received: date,
-    calendar: WorkingDayCalendar,
-    policies: Policies,
-    *,
-    used: tuple[str, ...] = ("proclaimed_holidays",),
-    events: tuple[ClockEvent, ...] = (),
-    notes: tuple[str, ...] = (),
-) -> Deadline:
-    return Deadline(
-        due=calendar._offset(day0, rule.length),
-        rule=rule,
-        received=received,
-        day_zero=day0,
-        calendar=calendar,
-        policies=policies,
-        policies_used=used,
-        events=events,
-        notes=notes,
-    )
-
-
 # -- the requester's window ------------------------------------------------------------
-
-_REVIEW_REGIMES: Final = (Regime.FOIA, Regime.EIR, Regime.FOISA, Regime.EISR)
 
 
 def review_request_deadline(
@@ -323,8 +143,8 @@ def review_request_deadline(
     ... ).due
     datetime.date(2025, 2, 19)
     """
-    regime = _regime(regime, allowed=_REVIEW_REGIMES, what="statutory or Code review")
-    name = regime.calendar or "uk"  # every review regime counts working days
+    rules, rule = _rules(regime, "review_request", "statutory or Code review")
+    name = rules.calendar or "uk"
     response = _day(response_on, "response_on", name)
     received = (
         None
@@ -337,131 +157,102 @@ def review_request_deadline(
             received,
             f"the response cannot be received before it was sent ({response})",
         )
-    policies = policies_of(policies)
-    authority = _policy(policy)
-    calendar = working_calendar(name, data, policies, response)
-    rule = get_rule(_REQUEST_RULE[regime])
-    used = ["requester_window_start", "proclaimed_holidays"]
-    day0 = response
-    events: list[ClockEvent] = []
-    if policies.requester_window_start == "received_by_requester":
-        if received is None:
-            raise InvalidInputError(
-                "response_received_on",
-                None,
-                "the day the requester received the response, under policy P10 "
-                "received_by_requester",
-            )
-        day0 = received
-    notes: list[str] = []
-    if regime is Regime.FOISA:
-        day0 = _foisa_start(response, received, response_due_on, policies, events)
-        used.append("foisa_review_start")
-    if regime is Regime.FOIA:
-        rule, notes = _authority_window(rule, authority, extenuating=extenuating)
-    elif extenuating:
-        raise NotApplicableError(
-            "extenuating", regime.label, f"the window is set by law ({rule.citation})"
+    due_on = (
+        None if response_due_on is None else _day(response_due_on, "response_due_on", name)
+    )
+    chosen = policies_of(policies)
+    authority = authority_policy_of(policy)
+    anchor = rule.under(chosen).anchor
+    if (
+        anchor in (Anchor.RESPONSE, Anchor.RESPONSE_ELSE_EXPIRY)
+        and chosen.requester_window_start is RequesterWindowStart.RECEIVED_BY_REQUESTER
+        and received is None
+    ):
+        raise InvalidInputError(
+            "response_received_on",
+            None,
+            "the day the requester received the response, under policy P10 "
+            "received_by_requester",
         )
-    elif policy is not None:
-        notes.append(
-            f"The window is statutory ({rule.citation}); an authority's published "
-            "policy does not change it."
+    if anchor is Anchor.EXPIRY_OR_LATE_RESPONSE and due_on is None:
+        switch = " or ".join(
+            f"Policies({v.policy}={v.value!r})" for v in rule.variants
         )
-    return _working_deadline(
+        raise InvalidInputError(
+            "response_due_on",
+            None,
+            f"the day the response was due ({rule.citation}(a) counts from the "
+            "expiry of the time to respond; response_due(received, "
+            f"regime={str(rules.regime)!r}).due gives it), or {switch}",
+        )
+    day0, events = stage_anchor(
+        rule,
+        StageFacts(
+            response_on=response,
+            response_received_on=received,
+            response_due=due_on,
+        ),
+        chosen,
+    )
+    assert day0 is not None
+    notes, field = _authority_notes(rules, rule, authority, policy, extenuating)
+    return stage_deadline(
         rule,
         day0,
-        response,
-        calendar,
-        policies,
-        used=tuple(used),
-        events=tuple(events),
-        notes=tuple(notes),
+        Circumstances(policies=chosen, data=data, authority=authority),
+        received=response,
+        events=events,
+        notes=notes,
+        authority_field=field,
     )
 
 
-def _authority_window(
-    rule: ClockRule, authority: AuthorityPolicy, *, extenuating: bool
-) -> tuple[ClockRule, list[str]]:
-    """The FOIA review-request rule with the authority's window."""
+def _authority_notes(
+    rules: RuleSet,
+    rule: ClockRule,
+    authority: AuthorityPolicy,
+    policy: object,
+    extenuating: bool,  # noqa: FBT001 - the keyword of the public functions
+) -> tuple[list[str], str]:
+    """What the authority's policy changes for ``rule``, and the field it reads."""
+    if not rule.authority_length:
+        if extenuating:
+            raise NotApplicableError(
+                "extenuating",
+                rules.label,
+                rules.refusal("extenuating")
+                or f"the window is set by law ({rule.citation})",
+            )
+        if policy is None:
+            return [], ""
+        return [
+            f"The window is statutory ({rule.citation}); an authority's published "
+            "policy does not change it."
+        ], ""
     notes = list(authority.caveats)
-    window = authority.request_window
+    field = rule.authority_length
+    window = getattr(authority, field)
     if extenuating:
         if authority.extenuating_window is None:
             raise NotApplicableError(
                 "extenuating",
-                Regime.FOIA.label,
+                rules.label,
                 f"the authority's policy {authority.name!r} has no longer window for "
                 "extenuating circumstances",
             )
+        field = "extenuating_window"
         window = authority.extenuating_window
         notes.append(
             f"Extenuating circumstances: the authority allows {window} working days."
         )
-    if window < CODE_REQUEST_WINDOW:
+    if window < rule.length:
         warnings.warn(
             f"the authority's window to ask for a review ({window} working days) is "
-            f"shorter than the Code of Practice's {CODE_REQUEST_WINDOW}",
+            f"shorter than the Code of Practice's {rule.length}",
             ShortReviewWindowWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
-    if window != rule.length or authority.name != "code-of-practice":
-        rule = attrs.evolve(
-            rule,
-            length=window,
-            summary=(
-                f"Ask for an internal review within {window} working days of the "
-                f"response, under the authority's policy {authority.name!r} "
-                f"({authority.source})."
-            ),
-        )
-    return rule, notes
-
-
-def _foisa_start(
-    response: date,
-    received: date | None,
-    response_due_on: date | None,
-    policies: Policies,
-    events: list[ClockEvent],
-) -> date:
-    """Where the FOISA s20(5) 40 working days start (policy P8)."""
-    if policies.foisa_review_start == "sic_simplified":
-        return received or response
-    if response_due_on is None:
-        raise InvalidInputError(
-            "response_due_on",
-            None,
-            "the day the response was due (FOISA s20(5)(a) counts from the expiry of "
-            "the time to respond; response_due(received, regime='foisa').due gives "
-            "it), or Policies(foisa_review_start='sic_simplified')",
-        )
-    expiry = _day(response_due_on, "response_due_on", "scotland")
-    if response <= expiry:
-        events.append(
-            ClockEvent(
-                kind=EventKind.NOTE,
-                on=expiry,
-                description=(
-                    f"The response was in time, so the 40 working days run from "
-                    f"{_short(expiry)}, when the time to respond expired (FOISA "
-                    "s20(5)(a))."
-                ),
-            )
-        )
-        return expiry
-    start = received or response
-    events.append(
-        ClockEvent(
-            kind=EventKind.NOTE,
-            on=start,
-            description=(
-                f"The response was late (due {_short(expiry)}), so the 40 working days "
-                f"run from its receipt, {_short(start)} (FOISA s20(5)(b))."
-            ),
-        )
-    )
-    return start
+    return notes, field
 
 
 @attrs.frozen(kw_only=True)
@@ -518,8 +309,9 @@ def review_request_check(
         policies=policies,
         data=data,
     )
-    assert deadline.calendar is not None
-    requested = _day(requested_on, "requested_on", deadline.calendar.name)
+    calendar = deadline.calendar
+    assert calendar is not None
+    requested = _day(requested_on, "requested_on", calendar.name)
     if requested < deadline.received:
         raise TimelineError(
             "requested_on",
@@ -527,9 +319,9 @@ def review_request_check(
             f"a review cannot be requested before the response ({deadline.received})",
         )
     if requested <= deadline.due:
-        left = deadline.calendar._count(requested, deadline.due)
+        left = calendar.working_days_between(requested, deadline.due, warn=False)
         message = (
-            f"in time: the window ends on {_short(deadline.due)}, {left} working "
+            f"in time: the window ends on {short_day(deadline.due)}, {left} working "
             f"day{'s' if left != 1 else ''} after the request"
         )
         return ReviewRequestCheck(
@@ -539,10 +331,11 @@ def review_request_check(
             working_days_late=0,
             message=message,
         )
-    late = working_days_late(deadline.calendar, deadline.due, requested)
+    late = working_days_late(calendar, deadline.due, requested)
+    late_means = rule_set(deadline.regime).late_review_request
     message = (
         f"late by {late} working day{'s' if late != 1 else ''} (the window ended on "
-        f"{_short(deadline.due)}); {_LATE_ACCEPTANCE[deadline.regime]}"
+        f"{short_day(deadline.due)}); {late_means}"
     )
     return ReviewRequestCheck(
         deadline=deadline,
@@ -562,7 +355,7 @@ def review_due(
     regime: Regime | str = "foia",
     complex: bool = False,
     policy: AuthorityPolicy | str | None = None,
-    body: str | None = None,
+    body: Body | str | None = None,
     policies: Policies | None = None,
     data: HolidayData | None = None,
 ) -> Deadline:
@@ -574,7 +367,8 @@ def review_due(
         regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
         complex: FOIA: a complex or exceptional case (40 working days by default).
         policy: FOIA: the authority's published times.
-        body: FOISA: ``"keeper"`` for the Keeper of the Records of Scotland.
+        body: FOISA: ``"keeper"`` for the Keeper of the Records of Scotland,
+            reviewing where another authority reviews the decision under s22(4).
         policies: The choices where the law is open.
         data: Holiday data to count on.
 
@@ -588,46 +382,42 @@ def review_due(
     >>> review_due(date(2025, 4, 14), complex=True).due
     datetime.date(2025, 6, 13)
     """
-    regime = _regime(regime, allowed=_REVIEW_REGIMES, what="statutory or Code review")
-    name = regime.calendar or "uk"  # every review regime counts working days
-    requested = _day(review_requested_on, "review_requested_on", name)
-    policies = policies_of(policies)
-    calendar = working_calendar(name, data, policies, requested)
-    rule = get_rule(_REVIEW_RULE[regime])
-    notes: tuple[str, ...] = ()
-    if complex and regime is not Regime.FOIA:
-        raise NotApplicableError(
-            "complex", regime.label, f"the time is fixed by law ({rule.citation})"
-        )
+    rules, rule = _rules(regime, "review", "statutory or Code review")
+    requested = _day(review_requested_on, "review_requested_on", rules.calendar or "uk")
+    if complex:
+        extended = rules.optional_rule(rules.review_extended)
+        if extended is None:
+            reason = rules.refusal("complex") or f"the time is fixed by law ({rule.citation})"
+            raise NotApplicableError("complex", rules.label, reason)
+        rule = extended
     if body is not None:
-        if regime is not Regime.FOISA or body != "keeper":
-            raise NotApplicableError(
-                "body",
-                regime.label,
-                "only FOISA has a different review time, for body='keeper' (s21(2))",
-            )
-        rule = get_rule("foisa.review_keeper")
-    if regime is Regime.FOIA:
-        authority = _policy(policy)
-        if complex:
-            rule = get_rule("foia.review_extended")
-        length = (
-            authority.complex_review_working_days
-            if complex
-            else authority.review_working_days
-        )
-        if length != rule.length:
-            rule = attrs.evolve(rule, length=length)
-        notes = authority.caveats
-        if complex:
-            notes = (
-                *notes,
-                "The ICO expects 40 working days only in exceptional cases; tell the "
-                "requester and give reasons.",
-            )
-    return _working_deadline(
-        rule, requested, requested, calendar, policies, notes=notes
+        rule = _body_review(rules, member_of(Body, body, "body"))
+    authority = authority_policy_of(policy)
+    notes = list(authority.caveats) if rule.authority_length else []
+    return stage_deadline(
+        rule,
+        requested,
+        Circumstances(policies=policies_of(policies), data=data, authority=authority),
+        notes=notes,
     )
+
+
+def _body_review(rules: RuleSet, body: Body) -> ClockRule:
+    found = rules.body(body)
+    if found is None or not found.review:
+        takers = [
+            f"{edition.label} for body={b.body.value!r}"
+            for editions in RULE_SETS.values()
+            for edition in editions[-1:]
+            for b in edition.bodies
+            if b.review
+        ]
+        raise NotApplicableError(
+            "body",
+            rules.label,
+            "a different review time applies only under " + " and ".join(takers),
+        )
+    return rules.rule(found.review)
 
 
 # -- regulators and tribunals ---------------------------------------------------------
@@ -655,36 +445,9 @@ def regulator_deadline(
     >>> regulator_deadline(date(2025, 8, 31), regime="foisa").due
     datetime.date(2026, 2, 28)
     """
-    regime = _regime(regime, allowed=tuple(Regime), what="regulator")
+    _, rule = _rules(regime, "regulator", "regulator")
     start = _day(final_response_on, "final_response_on", "none")
-    policies = policies_of(policies)
-    rule = get_rule(
-        {
-            Regime.FOIA: "foia.ico_complaint",
-            Regime.EIR: "eir.ico_complaint",
-            Regime.FOISA: "foisa.sic_application",
-            Regime.EISR: "eisr.sic_application",
-            Regime.SAR: "sar.ico_complaint",
-        }[regime]
-    )
-    used: tuple[str, ...] = ()
-    if rule.unit is Unit.CALENDAR_DAYS:
-        due = start + timedelta(days=rule.length)
-    else:
-        due = add_months(start, rule.length)
-        if regime in (Regime.FOISA, Regime.EISR):
-            used = ("sic_application",)
-            if policies.sic_application == "strict_before":
-                due -= timedelta(days=1)
-    return Deadline(
-        due=due,
-        rule=rule,
-        received=start,
-        day_zero=start,
-        calendar=None,
-        policies=policies,
-        policies_used=used,
-    )
+    return stage_deadline(rule, start, Circumstances(policies=policies_of(policies)))
 
 
 def tribunal_deadline(
@@ -705,34 +468,9 @@ def tribunal_deadline(
     >>> tribunal_deadline(date(2025, 11, 28)).due   # day 28 is Boxing Day
     datetime.date(2025, 12, 29)
     """
-    regime = _regime(
-        regime,
-        allowed=(Regime.FOIA, Regime.EIR, Regime.FOISA, Regime.EISR),
-        what="tribunal appeal modelled",
-    )
+    _, rule = _rules(regime, "appeal", "tribunal appeal modelled")
     start = _day(decision_sent_on, "decision_sent_on", "england-and-wales")
-    policies = policies_of(policies)
-    if regime in (Regime.FOISA, Regime.EISR):
-        rule = get_rule(f"{regime}.court_of_session")
-        return Deadline(
-            due=start + timedelta(days=rule.length),
-            rule=rule,
-            received=start,
-            day_zero=start,
-            calendar=None,
-            policies=policies,
-        )
-    rule = get_rule(f"{regime}.tribunal_appeal")
-    calendar = working_calendar(policies.tribunal_calendar, data, policies, start)
-    end = start + timedelta(days=rule.length)
-    return Deadline(
-        due=roll_forward(calendar, end),
-        rule=rule,
-        received=start,
-        day_zero=start,
-        calendar=calendar,
-        policies=policies,
-        policies_used=("tribunal_calendar", "proclaimed_holidays"),
-        rolled_from=end,
-        notes=("The notice of appeal must be received by 5pm on that day (r12).",),
+    return stage_deadline(
+        rule, start, Circumstances(policies=policies_of(policies), data=data)
     )
+

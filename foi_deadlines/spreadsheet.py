@@ -67,21 +67,18 @@ from foi_deadlines.calendars import (
     get_calendar,
     supported_day,
 )
-from foi_deadlines.cases import Case, CaseEvent, CaseEventKind
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     FoiDeadlinesWarning,
     InvalidInputError,
-    NotApplicableError,
-    TimelineError,
 )
 from foi_deadlines.responses import Body
-from foi_deadlines.responses import response_deadlines as _response_deadlines
 from foi_deadlines.responses import response_due as _response_due
 from foi_deadlines.reviews import PRESETS
 from foi_deadlines.reviews import review_due as _review_due
 from foi_deadlines.reviews import review_request_deadline as _review_request_deadline
 from foi_deadlines.rules import Regime
+from foi_deadlines.tracker import TrackerRow
 
 __all__ = [
     "ERROR_PREFIX",
@@ -442,21 +439,24 @@ def review_request_deadline(
         return None
     chosen = _regime(regime)
     due_on = _day(response_due_on, "response_due_on", date1904=in_1904)
-    if chosen == Regime.FOISA and due_on is None:
+    try:
+        return _review_request_deadline(
+            day,
+            regime=chosen,
+            policy=_text(policy, "policy", _PRESETS),
+            extenuating=_flag(extenuating, "extenuating"),
+            response_due_on=due_on,
+        ).due
+    except InvalidInputError as exc:
+        if exc.param != "response_due_on":
+            raise
         raise InvalidInputError(
             "response_due_on",
             response_due_on,
-            "the day the response was due, under FOISA: the 40 working days run "
-            "from it when the response was in time (s20(5)); FOI_RESPONSE_DUE("
-            'received, "foisa") gives it',
-        )
-    return _review_request_deadline(
-        day,
-        regime=chosen,
-        policy=_text(policy, "policy", _PRESETS),
-        extenuating=_flag(extenuating, "extenuating"),
-        response_due_on=due_on,
-    ).due
+            f"the day the response was due, under {Regime(chosen).label}: the "
+            "window runs from it when the response was in time; "
+            f'FOI_RESPONSE_DUE(received, "{chosen}") gives it',
+        ) from None
 
 
 @_cell_function
@@ -588,33 +588,6 @@ def add_working_days(
     return _calendar(calendar).add_working_days(first, count)
 
 
-#: The tracker columns of :func:`case_status`, with the event each one records.
-_EVENT_OF: Final = {
-    "received": CaseEventKind.RECEIVED,
-    "clarification_sought": CaseEventKind.CLARIFICATION_SOUGHT,
-    "clarified": CaseEventKind.CLARIFICATION_RECEIVED,
-    "fee_notice": CaseEventKind.FEES_NOTICE,
-    "fee_paid": CaseEventKind.FEE_PAID,
-    "responded": CaseEventKind.RESPONSE_SENT,
-    "review_requested": CaseEventKind.REVIEW_REQUESTED,
-    "review_completed": CaseEventKind.REVIEW_OUTCOME,
-}
-#: The outcome recorded with the events that need one; the status does not depend
-#: on it.
-_OUTCOME_OF: Final = {
-    CaseEventKind.RESPONSE_SENT: "provided",
-    CaseEventKind.REVIEW_OUTCOME: "upheld",
-}
-#: The keyword of :func:`~foi_deadlines.responses.response_deadlines` for each
-#: tracker column.
-_KEYWORD_OF: Final = {
-    "clarified": "clarified_on",
-    "clarification_sought": "clarification_sought_on",
-    "fee_notice": "fee_notice_on",
-    "fee_paid": "fee_paid_on",
-}
-
-
 @_cell_function
 def case_status(
     received: object,
@@ -629,14 +602,17 @@ def case_status(
     review_requested: object = None,
     review_completed: object = None,
     date1904: object = False,
+    public_interest_estimate: object = None,
 ) -> str | None:
     """Where a request stands on ``as_of``, from a tracker's columns (``FOI_STATUS``).
 
-    Builds a :class:`~foi_deadlines.cases.Case` from the dates and returns the code
-    of its :meth:`~foi_deadlines.cases.Case.status`: ``"awaiting_clarification"``,
+    Reads the row with :class:`~foi_deadlines.tracker.TrackerRow`, as the batch fill
+    and ``foi-deadlines status`` do, and returns the code of its case's
+    :meth:`~foi_deadlines.cases.Case.status`: ``"awaiting_clarification"``,
     ``"awaiting_fee"``, ``"in_time"``, ``"due_soon"`` (5 working days or fewer
     left), ``"overdue"``, ``"responded_in_time"``, ``"responded_within_extension"``,
-    ``"responded_late"``, ``"review_open"``, ``"review_overdue"`` or ``"closed"``.
+    ``"responded_late"``, ``"review_open"``, ``"review_overdue"``, ``"lapsed"`` or
+    ``"closed"``.
 
     Args:
         received: The day the request was received.
@@ -648,12 +624,16 @@ def case_status(
         clarified: The day the clarification was received.
         fee_notice: The day a fees notice was given.
         fee_paid: The day the fee was received.
-        extended: FOIA: a public interest extension, to the ICO's limit of 40
-            working days (a refusal notice's own estimate is not a column here);
-            EIR, EISR: a reg 7 extension; subject access: two further months.
+        extended: Whether time was extended under the regime's own extension (FOIA
+            public interest, EIR or EISR reg 7, subject access two months): yes or
+            no, or the date the extension was notified (checked against its
+            window).
         review_requested: The day a review was asked for.
         review_completed: The day the review outcome was sent.
         date1904: Read serial numbers in Excel's 1904 date system.
+        public_interest_estimate: FOIA: the date the refusal notice gave for the
+            public interest decision; without it an extension runs to the limit
+            of policy P5 (40 working days).
 
     Returns:
         The status code; ``None`` for a blank ``received``; an error value for bad
@@ -663,92 +643,36 @@ def case_status(
     'due_soon'
     >>> case_status("19/12/2024", "23/01/2025", "01/02/2025")
     'responded_late'
+    >>> case_status("06/01/2025", None, "10/02/2025", "foia", None, None, None, None, "yes")
+    'in_time'
     >>> print(case_status("19/12/2024", "23/01/2025", None))
     #ERROR invalid-input: as_of must be the day to report for: pass TODAY() (got None)
     """
     in_1904 = _flag(date1904, "date1904")
-    received_on = _day(received, "received", date1904=in_1904)
-    if received_on is None:
+    if _day(received, "received", date1904=in_1904) is None:
         return None
     day = _day(as_of, "as_of", date1904=in_1904)
     if day is None:
         raise InvalidInputError("as_of", as_of, "the day to report for: pass TODAY()")
-    chosen = Regime(_regime(regime))
-    columns = {
-        "received": received_on,
-        "clarification_sought": _day(
-            clarification_sought, "clarification_sought", date1904=in_1904
-        ),
-        "clarified": _day(clarified, "clarified", date1904=in_1904),
-        "fee_notice": _day(fee_notice, "fee_notice", date1904=in_1904),
-        "fee_paid": _day(fee_paid, "fee_paid", date1904=in_1904),
-        "responded": _day(responded, "responded", date1904=in_1904),
-        "review_requested": _day(
-            review_requested, "review_requested", date1904=in_1904
-        ),
-        "review_completed": _day(
-            review_completed, "review_completed", date1904=in_1904
-        ),
-    }
-    events = {
-        name: CaseEvent(
-            kind=_EVENT_OF[name], on=on, outcome=_OUTCOME_OF.get(_EVENT_OF[name])
-        )
-        for name, on in columns.items()
-        if on is not None
-    }
-    column_of = {event.describe(): name for name, event in events.items()}
-    try:
-        case = Case(events=tuple(events.values()), regime=chosen)
-        extension = _extension(
-            case, chosen, columns, extended=_flag(extended, "extended")
-        )
-        if extension is not None:
-            case = case.with_event(extension)
-        return case.status(as_of=day).code.value
-    except TimelineError as exc:
-        # Name the tracker column rather than the case's events[i].
-        name = column_of.get(str(exc.value), _COLUMN_OF.get(exc.param))
-        if name is None:
-            raise
-        raise type(exc)(name, columns[name], exc.problem) from None
-
-
-_COLUMN_OF: Final = {keyword: column for column, keyword in _KEYWORD_OF.items()}
-
-
-def _extension(
-    case: Case, regime: Regime, columns: Mapping[str, date | None], *, extended: bool
-) -> CaseEvent | None:
-    """The event recording an extension, dated the day of receipt; or ``None``."""
-    if not extended:
-        return None
-    received = case.received_on
-    if regime is Regime.FOISA:
-        raise NotApplicableError(
-            "extended",
-            regime.label,
-            "FOISA has no extension: the 20th working day is the limit (s10(1))",
-        )
-    if regime is not Regime.FOIA:
-        return CaseEvent(kind=CaseEventKind.EXTENSION, on=received)
-    # A public interest extension with no estimate runs to the ICO's limit (policy
-    # P5); a case records it with that day as the estimate, which comes to the same.
-    stage = _response_deadlines(
-        received,
-        clarified_on=columns["clarified"],
-        clarification_sought_on=columns["clarification_sought"],
-        fee_notice_on=columns["fee_notice"],
-        fee_paid_on=columns["fee_paid"],
-        extended=True,
+    row = TrackerRow.from_cells(
+        {
+            "received": received,
+            "regime": regime,
+            "clarification_sought": clarification_sought,
+            "clarified": clarified,
+            "fee_notice": fee_notice,
+            "fee_paid": fee_paid,
+            "extended": extended,
+            "public_interest_estimate": public_interest_estimate,
+            "responded": responded,
+            "review_requested": review_requested,
+            "review_completed": review_completed,
+        },
+        date1904=in_1904,
+        as_of=day,
     )
-    if stage.public_interest is None:
-        return None  # the clock is stopped: the status does not depend on it
-    return CaseEvent(
-        kind=CaseEventKind.PUBLIC_INTEREST_EXTENSION,
-        on=received,
-        estimate=stage.public_interest.due,
-    )
+    assert row is not None
+    return row.to_case().status(day).code.value
 
 
 @_single_cell_function

@@ -238,11 +238,19 @@ def foi_review_due(
 @arg(
     "extended",
     ndim=2,
-    doc="TRUE if the time was extended (FOIA: public interest, to working day 40)",
+    doc=(
+        "TRUE if the time was extended (FOIA: public interest; EIR, EISR: reg 7; "
+        "subject access: two months), or the date it was notified"
+    ),
 )
 @arg("review_requested", ndim=2, doc="The day a review was asked for")
 @arg("review_completed", ndim=2, doc="The day the review outcome was sent")
 @arg("date1904", ndim=2, doc=_DATE1904)
+@arg(
+    "public_interest_estimate",
+    ndim=2,
+    doc="FOIA: the date the refusal notice gave for the public interest decision",
+)
 def foi_status(
     received,
     responded=None,
@@ -256,8 +264,9 @@ def foi_status(
     review_requested=None,
     review_completed=None,
     date1904=False,
+    public_interest_estimate=None,
 ):
-    # type: (object, object, object, object, object, object, object, object, object, object, object, object) -> Any
+    # type: (object, object, object, object, object, object, object, object, object, object, object, object, object) -> Any
     """Where a request stands on a day, such as "in_time" or "overdue"."""
     return _cell(
         spreadsheet.case_status(
@@ -273,6 +282,7 @@ def foi_status(
             review_requested,
             review_completed,
             date1904,
+            public_interest_estimate,
         )
     )
 

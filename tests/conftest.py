@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, settings
 
 # "dev" explores randomly; "ci" is derandomised (the same examples on every run) and
 # searches harder. CI sets CI=true; HYPOTHESIS_PROFILE overrides either.
-settings.register_profile("dev", max_examples=100)
+settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci",
     max_examples=300,

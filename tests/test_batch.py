@@ -289,7 +289,7 @@ class TestFillCsv:
         assert bad["Response due"] == bad["Status"] == ""
         orphan = rows["no-sought"]["Error"]
         assert orphan.startswith("Clarification received (2025-01-10): ")
-        assert "no request for it open" in orphan
+        assert "no request for clarification open" in orphan
 
     def test_blank_rows(self, tmp_path: Path) -> None:
         """A row with no received date gets nothing, not even an error."""
@@ -425,7 +425,6 @@ class TestColumnsAndRegimes:
     @pytest.mark.parametrize(
         ("regime", "extended", "estimate", "expected"),
         [
-            ("foia", "yes", "", "Extended must be 'no' or blank for a FOIA request"),
             ("foia", "maybe", "", "Extended must be yes or no"),
             ("foisa", "TRUE", "", "Extended (TRUE): FOISA"),
             ("eir", "", "2025-03-01", "Public interest estimate (2025-03-01): "),
@@ -443,6 +442,18 @@ class TestColumnsAndRegimes:
         )
         fill_tracker(source, tmp_path / "o.csv", as_of=AS_OF)
         assert read_csv(tmp_path / "o.csv")[0]["Error"].startswith(expected)
+
+    def test_foia_extended_without_estimate(self, tmp_path: Path) -> None:
+        """A FOIA extension with no estimate runs to the limit of policy P5."""
+        source = tmp_path / "t.csv"
+        source.write_text("Date received,Extended\n2025-01-06,yes\n", encoding="utf-8")
+        fill_tracker(source, tmp_path / "o.csv", as_of=date(2025, 2, 10))
+        row = read_csv(tmp_path / "o.csv")[0]
+        assert (row["Response due"], row["Status"], row["Error"]) == (
+            "2025-03-03",
+            "in_time",
+            "",
+        )
 
     def test_public_interest_estimate(self, tmp_path: Path) -> None:
         """Under FOIA the estimated decision date is the response due date."""

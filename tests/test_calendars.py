@@ -293,17 +293,17 @@ class TestAddWorkingDays:
         assert isinstance(info.value, TypeError)
         assert isinstance(info.value, ValueError)
 
-    @pytest.mark.parametrize("start", ["1999-12-31", "2101-01-01"])
+    @pytest.mark.parametrize("start", ["1999-12-31", "2102-01-01"])
     def test_start_outside_span_is_refused(self, start: str) -> None:
-        """A start outside 2000-2100 is refused, never guessed."""
+        """A start outside 2000-2101 is refused, never guessed."""
         with pytest.raises(
             OutsideCalendarRangeError, match=r"start is \d{4}-\d\d-\d\d"
         ):
             get_calendar("uk").add_working_days(d(start), 1)
 
-    @pytest.mark.parametrize(("start", "n"), [("2100-12-20", 20), ("2000-01-10", -20)])
+    @pytest.mark.parametrize(("start", "n"), [("2101-12-20", 20), ("2000-01-10", -20)])
     def test_result_outside_span_is_refused(self, start: str, n: int) -> None:
-        """A result that would fall outside 2000-2100 is refused."""
+        """A result that would fall outside 2000-2101 is refused."""
         calendar = get_calendar("uk")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
@@ -311,6 +311,14 @@ class TestAddWorkingDays:
                 OutsideCalendarRangeError, match="result is the working"
             ):
                 calendar.add_working_days(d(start), n)
+
+    def test_last_input_day_has_a_deadline(self) -> None:
+        """The calendar counts a year past the last input day, so 2100 requests count."""
+        calendar = get_calendar("uk")
+        assert calendar.last_day == d("2101-12-31")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            assert calendar.add_working_days(d("2100-12-31"), 20) == d("2101-01-28")
 
     def test_provisional_result_warns(self) -> None:
         """A result beyond the confirmed data is flagged, not passed off as certain."""

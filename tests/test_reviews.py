@@ -366,7 +366,7 @@ class TestRefusals:
             (
                 lambda: review_due(d("2025-07-01"), body="keeper"),
                 NotApplicableError,
-                r"only FOISA",
+                r"only under FOISA 2002 for body='keeper'",
             ),
             (
                 lambda: review_request_deadline(

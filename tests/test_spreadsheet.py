@@ -390,9 +390,9 @@ class TestWorkingDays:
         assert add_working_days(RECEIVED, None) is None
 
     def test_result_outside_the_calendar(self) -> None:
-        """A result after 2100 is an error value, not a guess."""
-        assert error_of(add_working_days("20/12/2100", 20)).startswith(
-            "#ERROR out-of-range: result is the working day 20 from 2100-12-20"
+        """A result after 2101, the calendar's last year, is an error value."""
+        assert error_of(add_working_days("20/12/2101", 20)).startswith(
+            "#ERROR out-of-range: result is the working day 20 from 2101-12-20"
         )
 
 

@@ -34,6 +34,7 @@ from tests.oracles import (
 from tests.strategies import FIRST, LAST, days
 
 ONE_DAY = timedelta(days=1)
+LAST_INPUT = date(2100, 12, 31)
 DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")
 CALENDAR_OF = {"foia": "uk", "eir": "uk", "foisa": "scotland", "eisr": "scotland"}
 LEAP_YEARS = tuple(y for y in range(FIRST.year, LAST.year + 1) if y % 4 == 0)
@@ -257,11 +258,18 @@ class TestRestart:
         gap: int,
         data: st.DataObject,
     ) -> None:
-        """A clarification gives the deadline of a request received that day."""
+        """A clarification sought in time gives the deadline of a request received then.
+
+        Sought by the 20th working day, it restarts the clock from its answer
+        (FOIA s1(3), s10(6)(b); EIR and EISR reg 9(2), 9(4); FOISA s1(3), s10(1)).
+        """
         regime, extended, length = clock
         clarified = received + timedelta(days=gap)
+        window = nth_working_day(get_calendar(CALENDAR_OF[regime]), received, 20)
+        latest = min(gap, (window - received).days)
         sought = data.draw(
-            st.none() | st.integers(0, gap).map(lambda d: received + timedelta(days=d)),
+            st.none()
+            | st.integers(0, latest).map(lambda d: received + timedelta(days=d)),
             label="sought",
         )
         restarted = due(
@@ -276,6 +284,28 @@ class TestRestart:
         assert restarted.day_zero == clarified
         cal = get_calendar(CALENDAR_OF[regime])
         assert restarted.due == nth_working_day(cal, clarified, length)
+
+    @given(working_clocks, days, st.integers(1, 60), st.integers(0, 60))
+    def test_late_clarification_has_no_effect(
+        self, clock: tuple[str, bool, int], received: date, late: int, gap: int
+    ) -> None:
+        """Clarification sought after the 20th working day moves nothing, and says so."""
+        regime, extended, _ = clock
+        window = nth_working_day(get_calendar(CALENDAR_OF[regime]), received, 20)
+        sought = window + timedelta(days=late)
+        clarified = sought + timedelta(days=gap)
+        assume(clarified <= LAST_INPUT)
+        plain = due(received, regime=regime, extended=extended)
+        late_one = due(
+            received,
+            regime=regime,
+            extended=extended,
+            clarification_sought_on=sought,
+            clarified_on=clarified,
+        )
+        assert late_one.due == plain.due
+        assert late_one.day_zero == received
+        assert any("no effect" in e.description for e in late_one.events)
 
 
 class TestFeePause:
