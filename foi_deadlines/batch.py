@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import csv
 import os
-import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -50,7 +49,6 @@ from foi_deadlines.calendars import (
     NonWorkingDay,
     WorkingDayCalendar,
     get_calendar,
-    supported_day,
 )
 from foi_deadlines.errors import (
     FoiDeadlinesError,
@@ -446,7 +444,9 @@ def _message(
 ) -> str:
     """The library's message, naming the tracker's column where it can."""
     param = getattr(error, "param", None)
-    heading = layout.headers.get(param) if isinstance(param, str) else None
+    if not isinstance(param, str):
+        return str(error)
+    heading = layout.headers.get(param)
     if heading is None:
         return str(error)
     if isinstance(error, TimelineError):

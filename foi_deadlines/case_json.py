@@ -28,10 +28,10 @@ from typing import Any, Final
 import attrs
 
 from foi_deadlines._dates import to_uk_date
+from foi_deadlines.bank_holidays import Division
 from foi_deadlines.cases import Case, CaseEvent
 from foi_deadlines.errors import CaseDataError, FoiDeadlinesError, TimelineError
 from foi_deadlines.rules import AuthorityPolicy, Body, Policies, Regime
-from foi_deadlines.bank_holidays import Division
 from foi_deadlines.timeline import CaseEventKind, Outcome, ReviewOutcome, sort_key
 
 __all__ = [

@@ -47,10 +47,10 @@ from foi_deadlines.clocks import (
     working_days_overdue,
 )
 from foi_deadlines.errors import InvalidInputError, NotApplicableError, TimelineError
-from foi_deadlines.responses import Body
 from foi_deadlines.rules import (
     AuthorityPolicy,
     Awaiting,
+    Body,
     ClockRule,
     Policies,
     Regime,
@@ -499,9 +499,7 @@ class _Reading:
         self.stage = (
             None
             if self.closing is not None
-            else respond(
-                self.rules, before, circumstances, received=case.received_on
-            )
+            else respond(self.rules, before, circumstances, received=case.received_on)
         )
 
     # -- later stages -------------------------------------------------------------
@@ -566,7 +564,9 @@ class _Reading:
         )
 
     def regulator(self) -> Deadline | None:
-        return self._stage(self.rules.optional_rule(self.rules.regulator), self._facts())
+        return self._stage(
+            self.rules.optional_rule(self.rules.regulator), self._facts()
+        )
 
     def tribunal(self) -> Deadline | None:
         if self.decision is None:
@@ -575,7 +575,7 @@ class _Reading:
 
     # -- where it stands ------------------------------------------------------------
 
-    def current(self, day: date) -> Deadline | None:
+    def current(self, day: date) -> Deadline | None:  # noqa: PLR0911 - a stage each
         stage = self.stage
         if stage is None:
             return None
@@ -715,7 +715,7 @@ def _status(
 
 
 def _working_days_after(deadline: Deadline, day: date) -> int:
-    """Working days after the deadline up to ``day`` (calendar days with no calendar)."""
+    """Working days after the deadline up to ``day`` (calendar days if no calendar)."""
     if deadline.calendar is None:
         return max((day - deadline.due).days, 0)
     return working_days_overdue(deadline.calendar, deadline.due, day)
@@ -752,4 +752,3 @@ def _open(
         working_days_overdue=None,
         detail=f"{what} due {deadline.due}, {left} working days left",
     )
-

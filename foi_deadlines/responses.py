@@ -32,7 +32,6 @@ from foi_deadlines.bank_holidays import (
 )
 from foi_deadlines.calendars import WorkingDayCalendar, get_calendar, supported_day
 from foi_deadlines.clocks import (
-    KEYWORDS,
     Circumstances,
     Deadline,
     Fact,
@@ -60,7 +59,7 @@ from foi_deadlines.rules import (
     get_rule,
     rule_set,
 )
-from foi_deadlines.timeline import RANK, CaseEventKind
+from foi_deadlines.timeline import KEYWORDS, RANK, CaseEventKind
 
 __all__ = [
     "Body",
@@ -331,7 +330,9 @@ def response_deadlines(
     supported_day(day, "received", chosen.calendar or "any")
     rules = rule_set(chosen, day)
     options = {
-        "clarification_sought_on": _day(clarification_sought_on, "clarification_sought_on"),
+        "clarification_sought_on": _day(
+            clarification_sought_on, "clarification_sought_on"
+        ),
         "clarified_on": _day(clarified_on, "clarified_on"),
         "fee_notice_on": _day(fee_notice_on, "fee_notice_on"),
         "fee_paid_on": _day(fee_paid_on, "fee_paid_on"),
@@ -386,9 +387,7 @@ def _body(rules: RuleSet, value: object) -> Body | None:
     raise NotApplicableError("body", rules.label, reason)
 
 
-def _school_days(
-    rules: RuleSet, body: object, value: object
-) -> frozenset[date] | None:
+def _school_days(rules: RuleSet, body: object, value: object) -> frozenset[date] | None:
     if value is None:
         return None
     if isinstance(value, (str, bytes)) or not isinstance(value, Collection):
@@ -457,7 +456,9 @@ def _facts(
             raise TimelineError("clarified_on", clarified, step.needs_opening)
         add(CaseEventKind.CLARIFICATION_SOUGHT, "clarification_sought_on", sought)
         if clarified is not None:
-            _not_before(clarified, sought, "clarified_on", "the clarification was sought")
+            _not_before(
+                clarified, sought, "clarified_on", "the clarification was sought"
+            )
             add(CaseEventKind.CLARIFICATION_RECEIVED, "clarified_on", clarified)
     notice, paid = options["fee_notice_on"], options["fee_paid_on"]
     if notice is not None:
@@ -477,13 +478,21 @@ def _facts(
     estimate = options["public_interest_estimate"]
     extended_on = options["extended_on"]
     if extended or estimate is not None or extended_on is not None:
-        _extension(rules, received, policies, estimate, extended_on, add)
+        _extension(
+            rules,
+            received=received,
+            policies=policies,
+            estimate=estimate,
+            extended_on=extended_on,
+            add=add,
+        )
     facts.sort(key=lambda f: (f.on or received, RANK[f.kind]))
     return [Fact(CaseEventKind.RECEIVED, received), *facts]
 
 
 def _extension(
     rules: RuleSet,
+    *,
     received: date,
     policies: Policies,
     estimate: date | None,
@@ -595,7 +604,9 @@ def aggregation_window(
     >>> aggregation_window(date(2025, 1, 6)).due
     datetime.date(2025, 3, 31)
     """
-    first = supported_day(to_uk_date(first_received, "first_received"), "first_received")
+    first = supported_day(
+        to_uk_date(first_received, "first_received"), "first_received"
+    )
     chosen = policies_of(policies)
     rule = get_rule("foia.aggregation").under(chosen)
     calendar = working_calendar("uk", data, chosen, first)
@@ -622,4 +633,3 @@ def aggregation_window(
         policies_used=("proclaimed_holidays", "holiday_source", "aggregation_anchor"),
         notes=tuple(notes),
     )
-

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import warnings
 from datetime import date
+
 import attrs
 
 from foi_deadlines._coerce import member_of
@@ -158,7 +159,9 @@ def review_request_deadline(
             f"the response cannot be received before it was sent ({response})",
         )
     due_on = (
-        None if response_due_on is None else _day(response_due_on, "response_due_on", name)
+        None
+        if response_due_on is None
+        else _day(response_due_on, "response_due_on", name)
     )
     chosen = policies_of(policies)
     authority = authority_policy_of(policy)
@@ -175,9 +178,7 @@ def review_request_deadline(
             "received_by_requester",
         )
     if anchor is Anchor.EXPIRY_OR_LATE_RESPONSE and due_on is None:
-        switch = " or ".join(
-            f"Policies({v.policy}={v.value!r})" for v in rule.variants
-        )
+        switch = " or ".join(f"Policies({v.policy}={v.value!r})" for v in rule.variants)
         raise InvalidInputError(
             "response_due_on",
             None,
@@ -387,7 +388,10 @@ def review_due(
     if complex:
         extended = rules.optional_rule(rules.review_extended)
         if extended is None:
-            reason = rules.refusal("complex") or f"the time is fixed by law ({rule.citation})"
+            reason = (
+                rules.refusal("complex")
+                or f"the time is fixed by law ({rule.citation})"
+            )
             raise NotApplicableError("complex", rules.label, reason)
         rule = extended
     if body is not None:
@@ -473,4 +477,3 @@ def tribunal_deadline(
     return stage_deadline(
         rule, start, Circumstances(policies=policies_of(policies), data=data)
     )
-

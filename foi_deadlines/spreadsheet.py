@@ -643,7 +643,7 @@ def case_status(
     'due_soon'
     >>> case_status("19/12/2024", "23/01/2025", "01/02/2025")
     'responded_late'
-    >>> case_status("06/01/2025", None, "10/02/2025", "foia", None, None, None, None, "yes")
+    >>> case_status("06/01/2025", None, "10/02/2025", "foia", *[None] * 4, "yes")
     'in_time'
     >>> print(case_status("19/12/2024", "23/01/2025", None))
     #ERROR invalid-input: as_of must be the day to report for: pass TODAY() (got None)

@@ -29,6 +29,8 @@ from foi_deadlines.calendars import supported_day
 from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
+    "KEYWORDS",
+    "NOUNS",
     "CaseEvent",
     "CaseEventKind",
     "Outcome",
@@ -88,6 +90,38 @@ _OUTCOMES: Final[dict[CaseEventKind, tuple[str, ...]]] = {
 }
 
 
+#: The keyword of each event kind in the keyword functions (``response_due``).
+KEYWORDS: Final = {
+    CaseEventKind.CLARIFICATION_SOUGHT: "clarification_sought_on",
+    CaseEventKind.CLARIFICATION_RECEIVED: "clarified_on",
+    CaseEventKind.FEES_NOTICE: "fee_notice_on",
+    CaseEventKind.FEE_PAID: "fee_paid_on",
+    CaseEventKind.IDENTITY_CONFIRMED: "identity_confirmed_on",
+    CaseEventKind.EXTENSION: "extended",
+    CaseEventKind.PUBLIC_INTEREST_EXTENSION: "extended",
+}
+#: What each kind of event is called in messages.
+NOUNS: Final = {
+    CaseEventKind.RECEIVED: "the request",
+    CaseEventKind.CLARIFICATION_SOUGHT: "a request for clarification",
+    CaseEventKind.CLARIFICATION_RECEIVED: "a clarification received",
+    CaseEventKind.IDENTITY_CONFIRMED: "identity evidence",
+    CaseEventKind.FEES_NOTICE: "a fees notice",
+    CaseEventKind.FEE_PAID: "a fee paid",
+    CaseEventKind.FEES_NOTICE_LAPSED: "a fees notice lapsed",
+    CaseEventKind.PUBLIC_INTEREST_EXTENSION: "a public interest extension",
+    CaseEventKind.EXTENSION: "an extension",
+    CaseEventKind.TRANSFERRED: "a transfer",
+    CaseEventKind.RESPONSE_SENT: "a response",
+    CaseEventKind.REVIEW_REQUESTED: "a request for review",
+    CaseEventKind.REVIEW_EXTENDED: "a review extended",
+    CaseEventKind.REVIEW_OUTCOME: "a review outcome",
+    CaseEventKind.COMPLAINT: "a complaint",
+    CaseEventKind.DECISION_NOTICE: "a decision notice",
+    CaseEventKind.WITHDRAWN: "a withdrawal",
+}
+
+
 def _kind(value: object) -> CaseEventKind:
     if type(value) is CaseEventKind:
         return value
@@ -103,7 +137,11 @@ def _day(value: object) -> date:
 
 
 def _optional_day(value: object) -> date | None:
-    return None if value is None else supported_day(to_uk_date(value, "estimate"), "estimate")
+    return (
+        None
+        if value is None
+        else supported_day(to_uk_date(value, "estimate"), "estimate")
+    )
 
 
 def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:

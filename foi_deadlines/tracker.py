@@ -183,7 +183,7 @@ class TrackerRow:
             regime=chosen,
             extended=extended,
             reference="" if _blank(reference) else str(reference),
-            **dates,  # type: ignore[arg-type]
+            **dates,
         )
         if as_of is not None:
             row.check_as_of(as_of)

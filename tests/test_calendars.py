@@ -313,7 +313,7 @@ class TestAddWorkingDays:
                 calendar.add_working_days(d(start), n)
 
     def test_last_input_day_has_a_deadline(self) -> None:
-        """The calendar counts a year past the last input day, so 2100 requests count."""
+        """The calendar counts a year past the last input day, for 2100 requests."""
         calendar = get_calendar("uk")
         assert calendar.last_day == d("2101-12-31")
         with warnings.catch_warnings():

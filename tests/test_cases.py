@@ -214,7 +214,7 @@ class TestTimeline:
                 {
                     "kind": "received",
                     "on": d("2025-03-03"),
-                    "at": datetime(2025, 3, 4, 9, 0),
+                    "at": datetime(2025, 3, 4, 9, 0, tzinfo=UTC),
                 },
                 r"^at must be a timestamp whose UK date is the event's date",
             ),
@@ -344,7 +344,10 @@ class TestStatus:
             ([ev("withdrawn", "2025-03-05")], StatusCode.CLOSED),
             ([ev("transferred", "2025-03-05")], StatusCode.CLOSED),
             (
-                [ev("fees_notice", "2025-03-05"), ev("fees_notice_lapsed", "2025-06-05")],
+                [
+                    ev("fees_notice", "2025-03-05"),
+                    ev("fees_notice_lapsed", "2025-06-05"),
+                ],
                 StatusCode.LAPSED,
             ),
         ):
@@ -624,7 +627,8 @@ class TestRegressions:
         )
         # 2 Apr + 5 days + 2 days = Thu 9 Apr 2026.
         stage = built.deadlines().response
-        assert stage is not None and stage.response is not None
+        assert stage is not None
+        assert stage.response is not None
         assert stage.response.due == d("2026-04-09")
 
     def test_refused_when_made(self) -> None:

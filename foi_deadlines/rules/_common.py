@@ -60,7 +60,7 @@ _FTT_NOTE: Final = "The notice of appeal must be received by 5pm on that day (r1
 def ftt_appeal(
     *, id: str, regime: Regime, citation: str, summary: str, roll: str, note: str = ""
 ) -> ClockRule:
-    """An appeal to the First-tier Tribunal: 28 days, rolled on policy P14's calendar."""
+    """An appeal to the First-tier Tribunal: 28 days, rolled on P14's calendar."""
     return ClockRule(
         id=id,
         regime=regime,

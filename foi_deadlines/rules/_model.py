@@ -43,7 +43,7 @@ __all__ = [
 
 
 class Regime(enum.StrEnum):
-    """An information-rights regime; each has a rule set in :mod:`foi_deadlines.rules`."""
+    """An information-rights regime, with a rule set in :mod:`foi_deadlines.rules`."""
 
     FOIA = "foia"
     EIR = "eir"

@@ -10,9 +10,9 @@ authorities differ.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import time
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
 import attrs
 
@@ -42,63 +42,74 @@ __all__ = [
 ]
 
 
-class Receipt(enum.StrEnum):
+class _Option(enum.StrEnum):
+    """A policy's options; an unknown value is refused naming the policy."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> None:
+        expected = "one of " + ", ".join(repr(m.value) for m in cls)
+        raise InvalidInputError(
+            f"policies.{_FIELDS.get(cls, cls.__name__)}", value, expected
+        )
+
+
+class Receipt(_Option):
     """P1: a request received on a non-working day."""
 
     CALENDAR = "calendar"
     NEXT_WORKING_DAY = "next_working_day"
 
 
-class FeePause(enum.StrEnum):
+class FeePause(_Option):
     """P3: which working days a fees notice or advance payment pauses."""
 
     LITERAL = "literal"
     NOTICE_DAY_COUNTS = "notice_day_counts"
 
 
-class FeeWindow(enum.StrEnum):
+class FeeWindow(_Option):
     """P4: the last day of "three months beginning with" the fees notice."""
 
     BEGINNING_WITH = "beginning_with"
     CORRESPONDING_DATE = "corresponding_date"
 
 
-class ProclaimedHolidays(enum.StrEnum):
+class ProclaimedHolidays(_Option):
     """P6: a bank holiday proclaimed after the clock started."""
 
     LATEST_KNOWN = "latest_known"
     AS_KNOWN_AT_RECEIPT = "as_known_at_receipt"
 
 
-class HolidaySource(enum.StrEnum):
+class HolidaySource(_Option):
     """P7: where the bank holidays come from."""
 
     BUNDLED = "bundled"
     STANDING_RULES = "standing_rules"
 
 
-class FoisaReviewStart(enum.StrEnum):
+class FoisaReviewStart(_Option):
     """P8: when the FOISA 40 working days to require a review start."""
 
     STATUTORY = "statutory"
     SIC_SIMPLIFIED = "sic_simplified"
 
 
-class SicApplication(enum.StrEnum):
+class SicApplication(_Option):
     """P9: the last day of the six months to apply to the SIC."""
 
     CORRESPONDING_DATE = "corresponding_date"
     STRICT_BEFORE = "strict_before"
 
 
-class RequesterWindowStart(enum.StrEnum):
+class RequesterWindowStart(_Option):
     """P10: when a requester's window to ask for a review starts."""
 
     RESPONSE_DATE = "response_date"
     RECEIVED_BY_REQUESTER = "received_by_requester"
 
 
-class SarMonth(enum.StrEnum):
+class SarMonth(_Option):
     """P11: how subject access counts "one month"."""
 
     ICO = "ico"
@@ -106,14 +117,14 @@ class SarMonth(enum.StrEnum):
     FIXED_28_DAYS = "fixed_28_days"
 
 
-class SarExtension(enum.StrEnum):
+class SarExtension(_Option):
     """P12: where an extended subject access period ends."""
 
     FROM_RELEVANT_TIME = "from_relevant_time"
     CHAINED = "chained"
 
 
-class SarPause(enum.StrEnum):
+class SarPause(_Option):
     """P13: how a subject access clarification pause is counted."""
 
     INCLUSIVE = "inclusive"
@@ -121,50 +132,32 @@ class SarPause(enum.StrEnum):
     ROLL_FIRST = "roll_first"
 
 
-class TribunalCalendar(enum.StrEnum):
+class TribunalCalendar(_Option):
     """P14: whose bank holidays roll a First-tier Tribunal time limit forward."""
 
     ENGLAND_AND_WALES = "england-and-wales"
     UK = "uk"
 
 
-class AggregationAnchor(enum.StrEnum):
+class AggregationAnchor(_Option):
     """P15: how the 60-working-day aggregation window is placed."""
 
     FIRST_REQUEST = "first_request"
     ANY_WINDOW = "any_window"
 
 
-class SarRoll(enum.StrEnum):
+class SarRoll(_Option):
     """P16: whose public holidays roll a subject access date forward."""
 
     DIVISION = "division"
     UK = "uk"
 
 
-class SarTransition(enum.StrEnum):
+class SarTransition(_Option):
     """P18: which subject access law applies to a request around 5 Feb 2026."""
 
     RECEIPT = "receipt"
     RELEVANT_TIME = "relevant_time"
-
-
-_E = TypeVar("_E", bound=enum.StrEnum)
-
-
-def _choice(kind: type[_E], name: str) -> Callable[[object], _E]:
-    def convert(value: object) -> _E:
-        if type(value) is kind:
-            return value
-        if isinstance(value, str):
-            try:
-                return kind(value)
-            except ValueError:
-                pass
-        expected = "one of " + ", ".join(repr(m.value) for m in kind)
-        raise InvalidInputError(f"policies.{name}", value, expected)
-
-    return convert
 
 
 def _cap(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -198,30 +191,17 @@ def _cutoff(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _policy(
-    default: object,
-    *,
-    id: str,
-    question: str,
-    options: str,
-    reason: str,
-    changes: str,
-    kind: type[enum.StrEnum] | None = None,
-    name: str = "",
-    validator: Callable[[Any, attrs.Attribute[Any], Any], None] | None = None,
-) -> Any:
-    metadata = {
+def _meta(
+    *, id: str, question: str, options: str, reason: str, changes: str
+) -> dict[str, str]:
+    """A policy's entry in the register, kept as its field's metadata."""
+    return {
         "id": id,
         "question": question,
         "options": options,
         "reason": reason,
         "changes": changes,
     }
-    if kind is not None:
-        return attrs.field(
-            default=default, converter=_choice(kind, name), metadata=metadata
-        )
-    return attrs.field(default=default, validator=validator, metadata=metadata)
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -241,286 +221,317 @@ class Policies:
     foi_deadlines.errors.InvalidInputError: policies.receipt must be one of ...
     """
 
-    receipt: Receipt = _policy(
-        Receipt.CALENDAR,
-        kind=Receipt,
-        name="receipt",
-        id="P1",
-        question="A request received on a non-working day",
-        options=(
-            "calendar: the day it arrived is day 0; next_working_day: it is taken as "
-            "received on the next working day (the 2018 s45 Code, as reported)"
+    receipt: Receipt = attrs.field(
+        default=Receipt.CALENDAR,
+        converter=Receipt,
+        metadata=_meta(
+            id="P1",
+            question="A request received on a non-working day",
+            options=(
+                "calendar: the day it arrived is day 0; next_working_day: it is taken "
+                "as received on the next working day (the 2018 s45 Code, as reported)"
+            ),
+            reason=(
+                "The Act counts from 'the day on which the public authority receives "
+                "the request'; the ICO (LTT47), the Scottish Information Commissioner "
+                "and WhatDoTheyKnow read it the same way."
+            ),
+            changes="day 0 of every response clock",
         ),
-        reason=(
-            "The Act counts from 'the day on which the public authority receives the "
-            "request'; the ICO (LTT47), the Scottish Information Commissioner and "
-            "WhatDoTheyKnow read it the same way."
-        ),
-        changes="day 0 of every response clock",
     )
-    office_hours_cutoff: time | None = _policy(
-        None,
+    office_hours_cutoff: time | None = attrs.field(
+        default=None,
         validator=_cutoff,
-        id="P2",
-        question="A request arriving after office hours",
-        options=(
-            "None: no cut-off; a time: a timestamp at or after it (UK time) is taken "
-            "as received on the next working day"
+        metadata=_meta(
+            id="P2",
+            question="A request arriving after office hours",
+            options=(
+                "None: no cut-off; a time: a timestamp at or after it (UK time) is "
+                "taken as received on the next working day"
+            ),
+            reason="No statute or regulator sets an office-hours cut-off.",
+            changes="day 0 of every response clock, for a request given as a timestamp",
         ),
-        reason="No statute or regulator sets an office-hours cut-off.",
-        changes="day 0 of every response clock, for a request given as a timestamp",
     )
-    fee_pause: FeePause = _policy(
-        FeePause.LITERAL,
-        kind=FeePause,
-        name="fee_pause",
-        id="P3",
-        question="Which working days a fees notice or advance payment pauses",
-        options=(
-            "literal: the notice day and the payment day are both disregarded; "
-            "notice_day_counts: the notice day still counts"
+    fee_pause: FeePause = attrs.field(
+        default=FeePause.LITERAL,
+        converter=FeePause,
+        metadata=_meta(
+            id="P3",
+            question="Which working days a fees notice or advance payment pauses",
+            options=(
+                "literal: the notice day and the payment day are both disregarded; "
+                "notice_day_counts: the notice day still counts"
+            ),
+            reason=(
+                "FOIA s10(2) and EIR reg 8(6) disregard the period 'beginning with' "
+                "the notice day and 'ending with' the day the fee is received."
+            ),
+            changes="the fees pause of FOIA, FOISA and the EIR",
         ),
-        reason=(
-            "FOIA s10(2) and EIR reg 8(6) disregard the period 'beginning with' the "
-            "notice day and 'ending with' the day the fee is received."
-        ),
-        changes="the fees pause of FOIA, FOISA and the EIR",
     )
-    fee_window: FeeWindow = _policy(
-        FeeWindow.BEGINNING_WITH,
-        kind=FeeWindow,
-        name="fee_window",
-        id="P4",
-        question="The last day of 'three months beginning with' the fees notice",
-        options=(
-            "beginning_with: the day before the corresponding date; "
-            "corresponding_date: the corresponding date itself"
+    fee_window: FeeWindow = attrs.field(
+        default=FeeWindow.BEGINNING_WITH,
+        converter=FeeWindow,
+        metadata=_meta(
+            id="P4",
+            question="The last day of 'three months beginning with' the fees notice",
+            options=(
+                "beginning_with: the day before the corresponding date; "
+                "corresponding_date: the corresponding date itself"
+            ),
+            reason=(
+                "In UK drafting a period 'beginning with' a day includes that day, so "
+                "it ends the day before the corresponding date."
+            ),
+            changes="the FOIA and FOISA fee payment windows",
         ),
-        reason=(
-            "In UK drafting a period 'beginning with' a day includes that day, so it "
-            "ends the day before the corresponding date."
-        ),
-        changes="the FOIA and FOISA fee payment windows",
     )
-    public_interest_cap: int | None = _policy(
-        40,
+    public_interest_cap: int | None = attrs.field(
+        default=40,
         validator=_cap,
-        id="P5",
-        question="The longest a public interest extension may run",
-        options=(
-            "a number of working days from receipt (40 by default); None: only the "
-            "authority's own estimate"
+        metadata=_meta(
+            id="P5",
+            question="The longest a public interest extension may run",
+            options=(
+                "a number of working days from receipt (40 by default); None: only the "
+                "authority's own estimate"
+            ),
+            reason=(
+                "The Act says 'reasonable'; the ICO expects no more than 20 extra "
+                "working days (40 in total) except in exceptional cases."
+            ),
+            changes="the FOIA public interest decision",
         ),
-        reason=(
-            "The Act says 'reasonable'; the ICO expects no more than 20 extra "
-            "working days (40 in total) except in exceptional cases."
-        ),
-        changes="the FOIA public interest decision",
     )
-    proclaimed_holidays: ProclaimedHolidays = _policy(
-        ProclaimedHolidays.LATEST_KNOWN,
-        kind=ProclaimedHolidays,
-        name="proclaimed_holidays",
-        id="P6",
-        question="A bank holiday proclaimed after the clock started",
-        options=(
-            "latest_known: every bank holiday now known counts; as_known_at_receipt: "
-            "only those announced by day 0"
+    proclaimed_holidays: ProclaimedHolidays = attrs.field(
+        default=ProclaimedHolidays.LATEST_KNOWN,
+        converter=ProclaimedHolidays,
+        metadata=_meta(
+            id="P6",
+            question="A bank holiday proclaimed after the clock started",
+            options=(
+                "latest_known: every bank holiday now known counts; "
+                "as_known_at_receipt: only those announced by day 0"
+            ),
+            reason=(
+                "Whether a day is a working day is a fact about the day (s10(6)); the "
+                "Scottish Information Commissioner treated the 2022 state funeral as "
+                "non-working without qualification."
+            ),
+            changes="every clock counted or rolled on a calendar",
         ),
-        reason=(
-            "Whether a day is a working day is a fact about the day (s10(6)); the "
-            "Scottish Information Commissioner treated the 2022 state funeral as "
-            "non-working without qualification."
-        ),
-        changes="every clock counted or rolled on a calendar",
     )
-    holiday_source: HolidaySource = _policy(
-        HolidaySource.BUNDLED,
-        kind=HolidaySource,
-        name="holiday_source",
-        id="P7",
-        question="Where the bank holidays come from, when no data is passed",
-        options=(
-            "bundled: the dated gov.uk copy with the proclaimed days added, and the "
-            "standing rules beyond it; standing_rules: the holidays package's "
-            "standing rules alone"
+    holiday_source: HolidaySource = attrs.field(
+        default=HolidaySource.BUNDLED,
+        converter=HolidaySource,
+        metadata=_meta(
+            id="P7",
+            question="Where the bank holidays come from, when no data is passed",
+            options=(
+                "bundled: the dated gov.uk copy with the proclaimed days added, and "
+                "the standing rules beyond it; standing_rules: the holidays package's "
+                "standing rules alone"
+            ),
+            reason=(
+                "gov.uk's list is the official one; the bundled proclamations close "
+                "the gap between a proclamation and gov.uk's next update."
+            ),
+            changes="every clock counted or rolled on a calendar",
         ),
-        reason=(
-            "gov.uk's list is the official one; the bundled proclamations close the "
-            "gap between a proclamation and gov.uk's next update."
-        ),
-        changes="every clock counted or rolled on a calendar",
     )
-    foisa_review_start: FoisaReviewStart = _policy(
-        FoisaReviewStart.STATUTORY,
-        kind=FoisaReviewStart,
-        name="foisa_review_start",
-        id="P8",
-        question="When the FOISA 40 working days to require a review start",
-        options=(
-            "statutory: from the expiry of the time to respond, or from receipt of a "
-            "late response; sic_simplified: from the response"
+    foisa_review_start: FoisaReviewStart = attrs.field(
+        default=FoisaReviewStart.STATUTORY,
+        converter=FoisaReviewStart,
+        metadata=_meta(
+            id="P8",
+            question="When the FOISA 40 working days to require a review start",
+            options=(
+                "statutory: from the expiry of the time to respond, or from receipt of "
+                "a late response; sic_simplified: from the response"
+            ),
+            reason=(
+                "FOISA s20(5) says so; the Scottish Information Commissioner's public "
+                "pages simplify it to 40 working days from the response, and the "
+                "statute's window never ends before that."
+            ),
+            changes="the FOISA requirement for review",
         ),
-        reason=(
-            "FOISA s20(5) says so; the Scottish Information Commissioner's public "
-            "pages simplify it to 40 working days from the response, and the "
-            "statute's window never ends before that."
-        ),
-        changes="the FOISA requirement for review",
     )
-    sic_application: SicApplication = _policy(
-        SicApplication.CORRESPONDING_DATE,
-        kind=SicApplication,
-        name="sic_application",
-        id="P9",
-        question="The last day of the six months to apply to the SIC",
-        options=(
-            "corresponding_date: the same date six months on (the month's last day "
-            "if there is none); strict_before: the day before"
+    sic_application: SicApplication = attrs.field(
+        default=SicApplication.CORRESPONDING_DATE,
+        converter=SicApplication,
+        metadata=_meta(
+            id="P9",
+            question="The last day of the six months to apply to the SIC",
+            options=(
+                "corresponding_date: the same date six months on (the month's last day "
+                "if there is none); strict_before: the day before"
+            ),
+            reason=(
+                "'Before the expiry of six months after' a day: the period expires at "
+                "the end of the corresponding date."
+            ),
+            changes="the FOISA and EISR applications to the Commissioner",
         ),
-        reason=(
-            "'Before the expiry of six months after' a day: the period expires at "
-            "the end of the corresponding date."
-        ),
-        changes="the FOISA and EISR applications to the Commissioner",
     )
-    requester_window_start: RequesterWindowStart = _policy(
-        RequesterWindowStart.RESPONSE_DATE,
-        kind=RequesterWindowStart,
-        name="requester_window_start",
-        id="P10",
-        question="When a requester's window to ask for a review starts",
-        options=(
-            "response_date: the date of the response; received_by_requester: the "
-            "day the requester received it"
+    requester_window_start: RequesterWindowStart = attrs.field(
+        default=RequesterWindowStart.RESPONSE_DATE,
+        converter=RequesterWindowStart,
+        metadata=_meta(
+            id="P10",
+            question="When a requester's window to ask for a review starts",
+            options=(
+                "response_date: the date of the response; received_by_requester: the "
+                "day the requester received it"
+            ),
+            reason=(
+                "Authorities publish their windows from the date of the response; it "
+                "is the earlier, so the requester is not misled into waiting."
+            ),
+            changes="the FOIA, EIR and EISR windows to ask for a review",
         ),
-        reason=(
-            "Authorities publish their windows from the date of the response; it is "
-            "the earlier, so the requester is not misled into waiting."
-        ),
-        changes="the FOIA, EIR and EISR windows to ask for a review",
     )
-    sar_month: SarMonth = _policy(
-        SarMonth.ICO,
-        kind=SarMonth,
-        name="sar_month",
-        id="P11",
-        question="How subject access counts 'one month'",
-        options=(
-            "ico: the corresponding date (the month's last day if there is none), "
-            "rolled to a working day; beginning_with: the day before, not rolled; "
-            "fixed_28_days: 28 days, not rolled"
+    sar_month: SarMonth = attrs.field(
+        default=SarMonth.ICO,
+        converter=SarMonth,
+        metadata=_meta(
+            id="P11",
+            question="How subject access counts 'one month'",
+            options=(
+                "ico: the corresponding date (the month's last day if there is none), "
+                "rolled to a working day; beginning_with: the day before, not rolled; "
+                "fixed_28_days: 28 days, not rolled"
+            ),
+            reason="The ICO's published method, followed by the MoJ's case system.",
+            changes="the subject access response and extension-notice periods",
         ),
-        reason="The ICO's published method, followed by the MoJ's case system.",
-        changes="the subject access response and extension-notice periods",
     )
-    sar_extension: SarExtension = _policy(
-        SarExtension.FROM_RELEVANT_TIME,
-        kind=SarExtension,
-        name="sar_extension",
-        id="P12",
-        question="Where an extended subject access period ends",
-        options=(
-            "from_relevant_time: three months from the relevant time; chained: two "
-            "months from the one-month date"
+    sar_extension: SarExtension = attrs.field(
+        default=SarExtension.FROM_RELEVANT_TIME,
+        converter=SarExtension,
+        metadata=_meta(
+            id="P12",
+            question="Where an extended subject access period ends",
+            options=(
+                "from_relevant_time: three months from the relevant time; chained: two "
+                "months from the one-month date"
+            ),
+            reason="The ICO's wording ('a further two months') and the MoJ's tool.",
+            changes="the extended subject access period",
         ),
-        reason="The ICO's wording ('a further two months') and the MoJ's tool.",
-        changes="the extended subject access period",
     )
-    sar_pause: SarPause = _policy(
-        SarPause.INCLUSIVE,
-        kind=SarPause,
-        name="sar_pause",
-        id="P13",
-        question="How a subject access clarification pause is counted",
-        options=(
-            "inclusive: the days from asking to the answer, both included, are added, "
-            "then the date is rolled; exclusive: only the days strictly between; "
-            "roll_first: roll, add, roll again"
+    sar_pause: SarPause = attrs.field(
+        default=SarPause.INCLUSIVE,
+        converter=SarPause,
+        metadata=_meta(
+            id="P13",
+            question="How a subject access clarification pause is counted",
+            options=(
+                "inclusive: the days from asking to the answer, both included, are "
+                "added, then the date is rolled; exclusive: only the days strictly "
+                "between; roll_first: roll, add, roll again"
+            ),
+            reason=(
+                "Art 12A(5): the period 'beginning with' the day of asking and 'ending "
+                "with' the day of the answer does not count."
+            ),
+            changes="the subject access clarification pause",
         ),
-        reason=(
-            "Art 12A(5): the period 'beginning with' the day of asking and 'ending "
-            "with' the day of the answer does not count."
-        ),
-        changes="the subject access clarification pause",
     )
-    tribunal_calendar: TribunalCalendar = _policy(
-        TribunalCalendar.ENGLAND_AND_WALES,
-        kind=TribunalCalendar,
-        name="tribunal_calendar",
-        id="P14",
-        question="Whose bank holidays roll a First-tier Tribunal time limit forward",
-        options=(
-            "england-and-wales: where the Tribunal (GRC) sits; uk: a bank holiday "
-            "anywhere in the UK"
+    tribunal_calendar: TribunalCalendar = attrs.field(
+        default=TribunalCalendar.ENGLAND_AND_WALES,
+        converter=TribunalCalendar,
+        metadata=_meta(
+            id="P14",
+            question=(
+                "Whose bank holidays roll a First-tier Tribunal time limit forward"
+            ),
+            options=(
+                "england-and-wales: where the Tribunal (GRC) sits; uk: a bank holiday "
+                "anywhere in the UK"
+            ),
+            reason=(
+                "Rule 12 excludes 'a bank holiday under section 1 of the Banking and "
+                "Financial Dealings Act 1971' without naming a part of the UK; the "
+                "chamber sits in England and Wales."
+            ),
+            changes="the FOIA and EIR appeals to the First-tier Tribunal",
         ),
-        reason=(
-            "Rule 12 excludes 'a bank holiday under section 1 of the Banking and "
-            "Financial Dealings Act 1971' without naming a part of the UK; the "
-            "chamber sits in England and Wales."
-        ),
-        changes="the FOIA and EIR appeals to the First-tier Tribunal",
     )
-    aggregation_anchor: AggregationAnchor = _policy(
-        AggregationAnchor.FIRST_REQUEST,
-        kind=AggregationAnchor,
-        name="aggregation_anchor",
-        id="P15",
-        question="Where the 60 working days for aggregating requests are placed",
-        options=(
-            "first_request: the window starts on the first request's day of receipt "
-            "(working day 1); any_window: any 60 consecutive working days, so "
-            "requests up to 59 working days before it count too"
+    aggregation_anchor: AggregationAnchor = attrs.field(
+        default=AggregationAnchor.FIRST_REQUEST,
+        converter=AggregationAnchor,
+        metadata=_meta(
+            id="P15",
+            question="Where the 60 working days for aggregating requests are placed",
+            options=(
+                "first_request: the window starts on the first request's day of "
+                "receipt (working day 1); any_window: any 60 consecutive working days, "
+                "so requests up to 59 working days before it count too"
+            ),
+            reason=(
+                "Reg 5 says 'within any period of sixty consecutive working days'; "
+                "anchoring on the first request is the common reading and gives one "
+                "date to act on."
+            ),
+            changes="the aggregation window for the cost limit",
         ),
-        reason=(
-            "Reg 5 says 'within any period of sixty consecutive working days'; "
-            "anchoring on the first request is the common reading and gives one "
-            "date to act on."
-        ),
-        changes="the aggregation window for the cost limit",
     )
-    sar_roll: SarRoll = _policy(
-        SarRoll.DIVISION,
-        kind=SarRoll,
-        name="sar_roll",
-        id="P16",
-        question="Whose public holidays roll a subject access date forward",
-        options=(
-            "division: the controller's part of the UK; uk: a bank holiday anywhere "
-            "in the UK"
+    sar_roll: SarRoll = attrs.field(
+        default=SarRoll.DIVISION,
+        converter=SarRoll,
+        metadata=_meta(
+            id="P16",
+            question="Whose public holidays roll a subject access date forward",
+            options=(
+                "division: the controller's part of the UK; uk: a bank holiday "
+                "anywhere in the UK"
+            ),
+            reason="The ICO says 'public holiday', which is local to the controller.",
+            changes="the subject access periods",
         ),
-        reason="The ICO says 'public holiday', which is local to the controller.",
-        changes="the subject access periods",
     )
-    clarification_lapse_months: int | None = _policy(
-        None,
+    clarification_lapse_months: int | None = attrs.field(
+        default=None,
         validator=_months,
-        id="P17",
-        question="A request whose clarification is never answered",
-        options=(
-            "None: it stays open, awaiting clarification; a number of months: the "
-            "request is treated as closed that many months after clarification "
-            "was sought"
+        metadata=_meta(
+            id="P17",
+            question="A request whose clarification is never answered",
+            options=(
+                "None: it stays open, awaiting clarification; a number of months: the "
+                "request is treated as closed that many months after clarification "
+                "was sought"
+            ),
+            reason=(
+                "No statute sets a long-stop; three months is common practice, not a "
+                "rule, so the library closes nothing unless asked."
+            ),
+            changes="the status of a case awaiting clarification",
         ),
-        reason=(
-            "No statute sets a long-stop; three months is common practice, not a "
-            "rule, so the library closes nothing unless asked."
-        ),
-        changes="the status of a case awaiting clarification",
     )
-    sar_transition: SarTransition = _policy(
-        SarTransition.RECEIPT,
-        kind=SarTransition,
-        name="sar_transition",
-        id="P18",
-        question="Which subject access law applies to a request around 5 Feb 2026",
-        options=(
-            "receipt: by the date the request was received; relevant_time: by the "
-            "relevant time"
+    sar_transition: SarTransition = attrs.field(
+        default=SarTransition.RECEIPT,
+        converter=SarTransition,
+        metadata=_meta(
+            id="P18",
+            question="Which subject access law applies to a request around 5 Feb 2026",
+            options=(
+                "receipt: by the date the request was received; relevant_time: by the "
+                "relevant time"
+            ),
+            reason="The date of receipt is the simplest reading of SI 2026/82 reg 4.",
+            changes="which version of the subject access rules applies",
         ),
-        reason="The date of receipt is the simplest reading of SI 2026/82 reg 4.",
-        changes="which version of the subject access rules applies",
     )
+
+
+#: The policy field each kind of option belongs to, for messages.
+_FIELDS: Final[dict[type[_Option], str]] = {
+    type(field.default): field.name
+    for field in attrs.fields(Policies)
+    if isinstance(field.default, _Option)
+}
 
 
 @attrs.frozen(kw_only=True)

@@ -18,7 +18,6 @@ from foi_deadlines.rules._common import (
     FTT_ROLL,
     ICO_COMPLAINT,
     RECEIPT,
-    RESPONSE_DATE,
     ftt_appeal,
 )
 from foi_deadlines.rules._model import (

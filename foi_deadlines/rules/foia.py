@@ -201,7 +201,10 @@ _AGGREGATION: Final = ClockRule(
         "Requests received within any period of 60 consecutive working days may "
         "be aggregated for the appropriate limit."
     ),
-    citation="FOI and Data Protection (Appropriate Limit and Fees) Regulations 2004 reg 5",
+    citation=(
+        "FOI and Data Protection (Appropriate Limit and Fees) Regulations 2004 "
+        "reg 5(2)(b)"
+    ),
     calendar=_UK,
     length=60,
     unit=Unit.WORKING_DAYS,
@@ -322,7 +325,10 @@ _CLARIFICATION: Final = Step(
         "working days"
     ),
     awaiting=Awaiting.CLARIFICATION,
-    restarts_as="the day the clarification is received, which becomes the date of receipt (s10(6)(b))",
+    restarts_as=(
+        "the day the clarification is received, which becomes the date of receipt "
+        "(s10(6)(b))"
+    ),
     opened=(
         "Clarification sought on {on}: the authority need not comply until it "
         "arrives, and the period then starts again in full ({law})."
@@ -356,9 +362,7 @@ _FEES: Final = Step(
         "Fees notice given on {on}, fee received on {until}: the {count} from the "
         "notice to the payment are disregarded ({law}; policy P3 {policy})."
     ),
-    needs_opening=(
-        "a fee paid with no fees notice; pass fee_notice_on (FOIA s10(2))"
-    ),
+    needs_opening=("a fee paid with no fees notice; pass fee_notice_on (FOIA s10(2))"),
 )
 
 _EXTENSION: Final = Step(

@@ -268,9 +268,7 @@ RULE_SET: Final = RuleSet(
             ),
         ),
     ),
-    bodies=(
-        BodyRule(body=Body.KEEPER, response=_KEEPER.id, review=_REVIEW_KEEPER.id),
-    ),
+    bodies=(BodyRule(body=Body.KEEPER, response=_KEEPER.id, review=_REVIEW_KEEPER.id),),
     review_request=_REVIEW_REQUIREMENT.id,
     review=_REVIEW.id,
     regulator=_SIC.id,
@@ -281,8 +279,10 @@ RULE_SET: Final = RuleSet(
     ),
     not_applicable=(
         ("extension", _NO_EXTENSION),
-        ("public_interest_extension", f"only FOIA has a public interest extension; "
-         f"{_NO_EXTENSION}"),
+        (
+            "public_interest_extension",
+            f"only FOIA has a public interest extension; {_NO_EXTENSION}",
+        ),
         ("identity_confirmed", "identity evidence is a subject access rule"),
         ("complex", f"the time is fixed by law ({_FOISA} s21(1))"),
         ("review_extended", f"the time is fixed by law ({_FOISA} s21(1))"),

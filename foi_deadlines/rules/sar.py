@@ -83,7 +83,7 @@ _ICO_COMPLAINT: Final = ClockRule(
 )
 
 
-def _edition(  # noqa: PLR0913 - one argument for each wording that differs
+def _edition(
     *,
     suffix: str,
     in_force_from: date | None,

@@ -273,7 +273,7 @@ class _Timeline:
             self.add(K.EXTENSION, self.later(20))
         if self.regime == "foia" and self.draw(st.booleans()):
             on = self.later(20)
-            estimate = on + timedelta(days=self.draw(st.integers(1, 90)))
+            estimate: date | None = on + timedelta(days=self.draw(st.integers(1, 90)))
             if self.draw(st.integers(0, 3)) == 0:
                 estimate = None  # no estimate: the limit of policy P5 applies
             self.add(K.PUBLIC_INTEREST_EXTENSION, on, estimate=estimate)

@@ -289,7 +289,7 @@ class TestRestart:
     def test_late_clarification_has_no_effect(
         self, clock: tuple[str, bool, int], received: date, late: int, gap: int
     ) -> None:
-        """Clarification sought after the 20th working day moves nothing, and says so."""
+        """Clarification sought after working day 20 moves nothing, and says so."""
         regime, extended, _ = clock
         window = nth_working_day(get_calendar(CALENDAR_OF[regime]), received, 20)
         sought = window + timedelta(days=late)
