@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import functools
 import math
 import re
 from datetime import date, datetime, timedelta
 from numbers import Real
-from typing import Final, TypeVar
+from typing import Final, TypeVar, cast
 
 from foi_deadlines.errors import InvalidInputError
 
@@ -48,6 +49,12 @@ _MAX_SERIAL: Final = 2_958_465  # 9999-12-31 in the 1900 system
 _E = TypeVar("_E", bound=enum.StrEnum)
 
 
+@functools.cache
+def _members(kind: type[enum.StrEnum]) -> dict[str, enum.StrEnum]:
+    """The members of ``kind`` by value, for a quick look-up of exact values."""
+    return {member.value: member for member in kind}
+
+
 def member_of(kind: type[_E], value: object, param: str) -> _E:
     """The member of the enumeration ``kind`` named by ``value``, in any case.
 
@@ -61,6 +68,9 @@ def member_of(kind: type[_E], value: object, param: str) -> _E:
     if type(value) is kind:
         return value
     if isinstance(value, str):
+        found = _members(kind).get(value)
+        if found is not None:
+            return cast("_E", found)
         with contextlib.suppress(ValueError):
             return kind(value.strip().lower())
     valid = ", ".join(repr(member.value) for member in kind)

@@ -33,19 +33,25 @@ import attrs
 
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
-from foi_deadlines.bank_holidays import Division, HolidayData
+from foi_deadlines.bank_holidays import (
+    FIRST_SUPPORTED_DAY,
+    LAST_SUPPORTED_DAY,
+    Division,
+    HolidayData,
+)
 from foi_deadlines.calendars import supported_day
 from foi_deadlines.clocks import (
     Circumstances,
     Deadline,
     ResponseDeadlines,
     StageFacts,
-    respond,
+    circumstances_of,
     stage_anchor,
     stage_deadline,
     timeline_problems,
     working_days_overdue,
 )
+from foi_deadlines.clocks._response import Fact, _Walk, walked
 from foi_deadlines.errors import InvalidInputError, NotApplicableError, TimelineError
 from foi_deadlines.rules import (
     AuthorityPolicy,
@@ -232,6 +238,7 @@ class Case:
     _latest: Mapping[CaseEventKind, CaseEvent] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    _shape: _Shape = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.events:
@@ -249,19 +256,18 @@ class Case:
                 f"events[{index}]", self.events[index].describe(), problem
             )
         object.__setattr__(self, "_rules", rules)
-        received = self.events[0]
         object.__setattr__(
             self,
             "_circumstances",
-            Circumstances(
+            circumstances_of(
                 policies=self.policies,
                 division=self.division,
                 body=self.body,
                 authority=self.policy,
-                arrived_at=received.at,
             ),
         )
         object.__setattr__(self, "_latest", {e.kind: e for e in self.events})
+        object.__setattr__(self, "_shape", _Shape(self.events, rules.clock_kinds))
 
     @classmethod
     def received(
@@ -362,7 +368,8 @@ class Case:
     def _deadlines(
         self, events: Sequence[CaseEvent], data: HolidayData | None
     ) -> CaseDeadlines:
-        reading = _Reading(self, events, data)
+        shape = self._shape if events is self.events else None
+        reading = _Reading(self, events, data, shape)
         if reading.closing is not None:
             return CaseDeadlines(response=None)
         return CaseDeadlines(
@@ -393,8 +400,9 @@ class Case:
         Events after ``as_of`` are left out.
         """
         day = _as_of(as_of, self.received_on)
-        reading = _Reading(self, self._known(day), data)
-        return reading.current(day)
+        if self.events[-1].on <= day:
+            return _Reading(self, self.events, data, self._shape).current(day)
+        return _Reading(self, self._known(day), data).current(day)
 
     def status(
         self,
@@ -419,28 +427,46 @@ class Case:
             InvalidInputError: A bad ``due_soon_working_days``, or an ``as_of``
                 before the request was received.
         """
-        day = _as_of(as_of, self.received_on)
-        if (
-            isinstance(due_soon_working_days, bool)
-            or not isinstance(due_soon_working_days, int)
-            or due_soon_working_days < 0
-        ):
+        received = self.events[0].on
+        day = as_of
+        if type(day) is not date or not received <= day <= LAST_SUPPORTED_DAY:
+            day = _as_of(as_of, received)
+        if type(due_soon_working_days) is not int or due_soon_working_days < 0:
             raise InvalidInputError(
                 "due_soon_working_days",
                 due_soon_working_days,
                 "a whole number, 0 or more",
             )
+        shape = self._shape
+        if (
+            data is None
+            and shape.sent is not None
+            and shape.requested is None
+            and shape.closing is None
+            and self.events[-1].on <= day
+        ):
+            # Answered, with no review: the commonest case, read directly.
+            walk = walked(
+                self._rules,
+                shape.clock_events,
+                self._circumstances,
+                received,
+                self.events[0].at,
+            )
+            return _responded(walk, shape.sent, day)
+        if self.events[-1].on <= day:
+            return _Reading(self, self.events, data, self._shape).status(
+                day, due_soon_working_days
+            )
         known = self._known(day)
         status = _Reading(self, known, data).status(day, due_soon_working_days)
-        later = len(self.events) - len(known)
-        if later:
-            return attrs.evolve(status, later_events=later)
-        return status
+        return attrs.evolve(status, later_events=len(self.events) - len(known))
 
 
 def _as_of(value: object, received: date | None = None) -> date:
     day = value if type(value) is date else to_uk_date(value, "as_of")
-    supported_day(day, "as_of")
+    if not FIRST_SUPPORTED_DAY <= day <= LAST_SUPPORTED_DAY:
+        supported_day(day, "as_of")
     if received is not None and day < received:
         raise InvalidInputError(
             "as_of",
@@ -463,11 +489,71 @@ def _latest_review(
     return requested, outcome
 
 
+class _Shape:
+    """What a case's events say, sorted out in one pass: no dates are counted.
+
+    The response, a closing event before it, the latest review and its outcome,
+    a decision notice, a complaint, and the events before the response that can
+    move its clock.
+    """
+
+    __slots__ = (
+        "clock_events",
+        "closing",
+        "complaint",
+        "decision",
+        "outcome",
+        "requested",
+        "review_extended",
+        "sent",
+    )
+
+    def __init__(
+        self, events: Sequence[CaseEvent], clock_kinds: frozenset[CaseEventKind]
+    ) -> None:
+        self.closing: CaseEvent | None = None
+        self.sent: CaseEvent | None = None
+        self.decision: CaseEvent | None = None
+        self.requested: CaseEvent | None = None
+        self.outcome: CaseEvent | None = None
+        self.complaint = False
+        self.review_extended = False
+        before: list[CaseEvent] = []
+        for event in events[1:]:
+            kind = event.kind
+            if kind in clock_kinds:
+                if self.sent is None:
+                    before.append(event)
+            elif kind is CaseEventKind.RESPONSE_SENT:
+                if self.sent is None:
+                    self.sent = event
+            elif kind in _CLOSED_AS:
+                if self.sent is None:
+                    self.closing = event
+                    break
+            elif kind is CaseEventKind.REVIEW_REQUESTED:
+                self.requested, self.outcome = event, None
+                self.review_extended = False
+            elif kind is CaseEventKind.REVIEW_OUTCOME:
+                self.outcome = event
+            elif kind is CaseEventKind.REVIEW_EXTENDED:
+                self.review_extended = True
+            elif kind is CaseEventKind.DECISION_NOTICE:
+                self.decision = event
+            elif kind is CaseEventKind.COMPLAINT and self.sent is not None:
+                self.complaint = True
+        self.clock_events = tuple(Fact(e.kind, e.on, e.estimate) for e in before)
+
+
 class _Reading:
     """One reading of a case's events: its stages, its deadlines, its status."""
 
     def __init__(
-        self, case: Case, events: Sequence[CaseEvent], data: HolidayData | None
+        self,
+        case: Case,
+        events: Sequence[CaseEvent],
+        data: HolidayData | None,
+        shape: _Shape | None = None,
     ) -> None:
         self.case = case
         self.rules = case._rules
@@ -476,41 +562,41 @@ class _Reading:
             circumstances = attrs.evolve(circumstances, data=data)
         self.circ = circumstances
         self.events = events
-        self.closing: CaseEvent | None = None
-        self.sent: CaseEvent | None = None
-        self.decision: CaseEvent | None = None
-        self.complaint = False
-        before: list[CaseEvent] = []
-        for event in events[1:]:
-            kind = event.kind
-            if kind is CaseEventKind.RESPONSE_SENT and self.sent is None:
-                self.sent = event
-                continue
-            if self.sent is None:
-                if kind in _CLOSED_AS:
-                    self.closing = event
-                    break
-                before.append(event)
-            if kind is CaseEventKind.DECISION_NOTICE:
-                self.decision = event
-            elif kind is CaseEventKind.COMPLAINT and self.sent is not None:
-                self.complaint = True
-        self.requested, self.outcome = _latest_review(events)
-        self.stage = (
+        shape = _Shape(events, self.rules.clock_kinds) if shape is None else shape
+        self.closing = shape.closing
+        self.sent = shape.sent
+        self.decision = shape.decision
+        self.requested = shape.requested
+        self.outcome = shape.outcome
+        self.complaint = shape.complaint
+        self.review_extended = shape.review_extended
+        self._review: Deadline | None = None
+        before = shape.clock_events
+        self.walk = (
             None
             if self.closing is not None
-            else respond(self.rules, before, circumstances, received=case.received_on)
+            else walked(
+                self.rules,
+                before,
+                circumstances,
+                case.events[0].on,
+                case.events[0].at,
+            )
         )
+
+    @property
+    def stage(self) -> ResponseDeadlines | None:
+        """The response stage's deadlines, made when first asked for."""
+        return None if self.walk is None else self.walk.deadlines()
 
     # -- later stages -------------------------------------------------------------
 
     def _facts(self) -> StageFacts:
-        stage = self.stage
-        response = None if stage is None else stage.response
+        walk = self.walk
         review = self.review() if self.requested is not None else None
         return StageFacts(
             response_on=None if self.sent is None else self.sent.on,
-            response_due=None if response is None else response.due,
+            response_due=None if walk is None else walk.final_due,
             review_requested_on=None if self.requested is None else self.requested.on,
             review_outcome_on=None if self.outcome is None else self.outcome.on,
             review_due=None if review is None else review.due,
@@ -543,25 +629,21 @@ class _Reading:
         body = None if self.case.body is None else rules.body(self.case.body)
         if body is not None and body.review:
             rule = rules.rule(body.review)
-        requested = self.requested
-        if requested is not None and rules.review_extended:
-            key = sort_key(requested)
-            if any(
-                e.kind is CaseEventKind.REVIEW_EXTENDED and sort_key(e) > key
-                for e in self.events
-            ):
-                rule = rules.rule(rules.review_extended)
+        if self.review_extended and rules.review_extended:
+            rule = rules.rule(rules.review_extended)
         return rule
 
     def review(self) -> Deadline | None:
         if self.requested is None:
             return None
-        rule = self.review_rule()
-        if rule is None:  # pragma: no cover - a review needs a review rule
-            return None
-        return stage_deadline(
-            rule, self.requested.on, self.circ, received=self.case.received_on
-        )
+        if self._review is None:
+            rule = self.review_rule()
+            if rule is None:  # pragma: no cover - a review needs a review rule
+                return None
+            self._review = stage_deadline(
+                rule, self.requested.on, self.circ, received=self.case.received_on
+            )
+        return self._review
 
     def regulator(self) -> Deadline | None:
         return self._stage(
@@ -606,17 +688,18 @@ class _Reading:
                 None,
                 f"closed: {closing.describe()}",
             )
-        stage = self.stage
-        assert stage is not None
+        walk = self.walk
+        assert walk is not None
         if self.sent is None:
-            return self._unanswered(stage, day, soon)
+            final = walk.final_deadline()
+            if final is not None:
+                return _open(final, day, soon, StatusCode.OVERDUE, "response")
+            return self._unanswered(walk.deadlines(), day)
         if self.requested is not None:
             return self._review_status(day, soon)
-        return self._responded(stage, self.sent, day)
+        return _responded(walk, self.sent, day)
 
-    def _unanswered(self, stage: ResponseDeadlines, day: date, soon: int) -> CaseStatus:
-        if stage.response is not None:
-            return _open(stage.response, day, soon, StatusCode.OVERDUE, "response")
+    def _unanswered(self, stage: ResponseDeadlines, day: date) -> CaseStatus:
         if stage.lapsed_on is not None and (
             stage.stopped is None or day >= stage.lapsed_on
         ):
@@ -649,37 +732,6 @@ class _Reading:
         )
         return _status(code, day, stage.fee_payment, detail)
 
-    def _responded(
-        self, stage: ResponseDeadlines, sent: CaseEvent, day: date
-    ) -> CaseStatus:
-        final = stage.response
-        if final is None:
-            why = "the clock was stopped"
-            if stage.lapsed_on is not None and stage.lapsed_on <= sent.on:
-                why = f"the request had lapsed on {stage.lapsed_on}"
-            return _status(
-                StatusCode.RESPONDED_IN_TIME,
-                day,
-                None,
-                f"responded on {sent.on}, while {why}: no time limit was running",
-            )
-        base = stage.base
-        assert base is not None
-        if sent.on <= base.due:
-            code = StatusCode.RESPONDED_IN_TIME
-            detail = f"responded on {sent.on}, by {base.due}"
-        elif sent.on <= final.due:
-            code = StatusCode.RESPONDED_WITHIN_EXTENSION
-            detail = f"responded on {sent.on}, within the extension to {final.due}"
-        else:
-            late = _working_days_after(final, sent.on)
-            code = StatusCode.RESPONDED_LATE
-            detail = (
-                f"responded on {sent.on}, {late} working day{'s' if late != 1 else ''} "
-                f"after {final.due}"
-            )
-        return _status(code, day, final, detail)
-
     def _review_status(self, day: date, soon: int) -> CaseStatus:
         review = self.review()
         assert review is not None
@@ -699,6 +751,36 @@ class _Reading:
             self.regulator(),
             f"review completed on {outcome.on} ({outcome.outcome}), {timing}",
         )
+
+
+def _responded(walk: _Walk, sent: CaseEvent, day: date) -> CaseStatus:
+    final = walk.final_deadline()
+    if final is None:
+        why = "the clock was stopped"
+        if walk.lapsed_on is not None and walk.lapsed_on <= sent.on:
+            why = f"the request had lapsed on {walk.lapsed_on}"
+        return _status(
+            StatusCode.RESPONDED_IN_TIME,
+            day,
+            None,
+            f"responded on {sent.on}, while {why}: no time limit was running",
+        )
+    base_due = walk.base_due
+    assert base_due is not None
+    if sent.on <= base_due:
+        code = StatusCode.RESPONDED_IN_TIME
+        detail = f"responded on {sent.on}, by {base_due}"
+    elif sent.on <= final.due:
+        code = StatusCode.RESPONDED_WITHIN_EXTENSION
+        detail = f"responded on {sent.on}, within the extension to {final.due}"
+    else:
+        late = _working_days_after(final, sent.on)
+        code = StatusCode.RESPONDED_LATE
+        detail = (
+            f"responded on {sent.on}, {late} working day{'s' if late != 1 else ''} "
+            f"after {final.due}"
+        )
+    return _status(code, day, final, detail)
 
 
 def _status(

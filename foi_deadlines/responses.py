@@ -37,6 +37,7 @@ from foi_deadlines.clocks import (
     Fact,
     ResponseDeadlines,
     StoppedClock,
+    circumstances_of,
     period_end,
     policies_of,
     respond,
@@ -343,20 +344,25 @@ def response_deadlines(
         ),
         "commissioner_day": _day(commissioner_day, "commissioner_day"),
     }
-    circumstances = Circumstances(
+    circumstances = circumstances_of(
         policies=policies_of(policies),
         data=data,
         division=member_of(Division, division, "division"),
         body=_body(rules, body),
         school_days=_school_days(rules, body, school_days),
         commissioner_day=options["commissioner_day"],
-        arrived_at=received if isinstance(received, datetime) else None,
     )
     _check_specified(rules, circumstances)
     facts = _facts(
         rules, day, options, circumstances.policies, extended=extended or None
     )
-    return respond(rules, facts[1:], circumstances, received=day)
+    return respond(
+        rules,
+        facts[1:],
+        circumstances,
+        received=day,
+        arrived_at=received if isinstance(received, datetime) else None,
+    )
 
 
 # -- keywords to events ----------------------------------------------------------------

@@ -30,6 +30,7 @@ from __future__ import annotations
 from foi_deadlines.clocks._counting import (
     Circumstances,
     add_months,
+    circumstances_of,
     count_working_days,
     period_end,
     roll_forward,
@@ -44,6 +45,7 @@ from foi_deadlines.clocks._response import (
     ResponseDeadlines,
     StoppedClock,
     respond,
+    walk_response,
 )
 from foi_deadlines.clocks._stages import StageFacts, stage_anchor, stage_deadline
 from foi_deadlines.clocks._timeline import timeline_problems
@@ -64,6 +66,7 @@ __all__ = [
     "StageFacts",
     "StoppedClock",
     "add_months",
+    "circumstances_of",
     "count_working_days",
     "period_end",
     "policies_of",
@@ -73,6 +76,7 @@ __all__ = [
     "stage_anchor",
     "stage_deadline",
     "timeline_problems",
+    "walk_response",
     "working_calendar",
     "working_days_late",
     "working_days_overdue",

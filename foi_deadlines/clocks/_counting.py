@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as _month_lengths
 import functools
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Final
 
 import attrs
@@ -40,6 +40,7 @@ __all__ = [
     "DEFAULT_CIRCUMSTANCES",
     "Circumstances",
     "add_months",
+    "circumstances_of",
     "count_working_days",
     "period_end",
     "roll_forward",
@@ -231,6 +232,8 @@ def period_end(
     """
     if rule.unit is Unit.WORKING_DAYS:
         assert calendar is not None
+        if not pauses and rule.end is End.AFTER:
+            return calendar.add_working_days(day_zero, rule.length, warn=False), None
         start = day_zero - _ONE_DAY if rule.end is End.BEGINNING_WITH else day_zero
         first_counts = policies.fee_pause is FeePause.NOTICE_DAY_COUNTS
         due = count_working_days(
@@ -285,7 +288,7 @@ def _paused_days(
     return added
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Circumstances:
     """What the engine needs to know of a request besides its events.
 
@@ -298,7 +301,6 @@ class Circumstances:
         school_days: For a school: the days with sessions.
         commissioner_day: The day the Commissioner specified, where one can.
         authority: The review windows the authority publishes.
-        arrived_at: The timestamp of the request, where known (policy P2).
     """
 
     policies: Policies = DEFAULT_POLICIES
@@ -308,7 +310,6 @@ class Circumstances:
     school_days: frozenset[date] | None = None
     commissioner_day: date | None = None
     authority: AuthorityPolicy = PRESETS["code-of-practice"]
-    arrived_at: datetime | None = None
 
     def calendar_name(self, rule: ClockRule) -> str | None:
         """The calendar ``rule`` counts or rolls on, with its policy and division."""
@@ -328,6 +329,28 @@ class Circumstances:
 
 
 DEFAULT_CIRCUMSTANCES: Final = Circumstances()
+
+
+@functools.lru_cache(maxsize=512)
+def circumstances_of(
+    policies: Policies = DEFAULT_POLICIES,
+    data: HolidayData | None = None,
+    division: Division = Division.ENGLAND_AND_WALES,
+    body: Body | None = None,
+    school_days: frozenset[date] | None = None,
+    commissioner_day: date | None = None,
+    authority: AuthorityPolicy = PRESETS["code-of-practice"],
+) -> Circumstances:
+    """:class:`Circumstances` with these fields; calls with the same share one."""
+    return Circumstances(
+        policies=policies,
+        data=data,
+        division=division,
+        body=body,
+        school_days=school_days,
+        commissioner_day=commissioner_day,
+        authority=authority,
+    )
 
 
 #: The policies an anchor reads.
@@ -354,9 +377,21 @@ def _used(
 
     P7 chooses the holiday data only when none was given.
     """
+    return _policies_used(
+        rule, calendar is not None, frozenset(pause_policies), data_given
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _policies_used(
+    rule: ClockRule,
+    has_calendar: bool,  # noqa: FBT001 - a cache key
+    pause_policies: frozenset[str],
+    data_given: bool,  # noqa: FBT001 - a cache key
+) -> tuple[str, ...]:
     names = set(rule.policies_read)
     names.update(pause_policies)
-    if calendar is not None:
+    if has_calendar:
         names.add("proclaimed_holidays")
         if not data_given:
             names.add("holiday_source")

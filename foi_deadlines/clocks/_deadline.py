@@ -102,7 +102,19 @@ class Deadline:
         For deadlines that fall together, such as a FOIA refusal notice, due by the
         time for complying.
         """
-        return attrs.evolve(self, rule=rule)
+        return Deadline(
+            due=self.due,
+            rule=rule,
+            received=self.received,
+            day_zero=self.day_zero,
+            calendar=self.calendar,
+            policies=self.policies,
+            policies_used=self.policies_used,
+            events=self.events,
+            notes=self.notes,
+            rolled_from=self.rolled_from,
+            day_zero_is=self.day_zero_is,
+        )
 
     @property
     def clock_id(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Final, NamedTuple, Protocol
@@ -24,6 +25,7 @@ from foi_deadlines.clocks._deadline import ClockEvent, Deadline, EventKind, Paus
 from foi_deadlines.errors import ClockStoppedError, InvalidInputError, TimelineError
 from foi_deadlines.rules import (
     ClockRule,
+    End,
     Modifier,
     RuleSet,
     Step,
@@ -31,10 +33,22 @@ from foi_deadlines.rules import (
     Window,
     rule_set,
 )
-from foi_deadlines.rules._policies import FeePause, Receipt, SarPause
+from foi_deadlines.rules._policies import (
+    FeePause,
+    ProclaimedHolidays,
+    Receipt,
+    SarPause,
+)
 from foi_deadlines.timeline import KEYWORDS, NOUNS, CaseEventKind
 
-__all__ = ["EventLike", "Fact", "ResponseDeadlines", "StoppedClock", "respond"]
+__all__ = [
+    "EventLike",
+    "Fact",
+    "ResponseDeadlines",
+    "StoppedClock",
+    "respond",
+    "walk_response",
+]
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -158,6 +172,10 @@ class ResponseDeadlines:
         return self.extension_notice or self.refusal_notice or self.response
 
 
+def _on(event: ClockEvent) -> date:
+    return event.on
+
+
 @attrs.define
 class _Stop:
     step: Step
@@ -165,59 +183,161 @@ class _Stop:
     fee_window: Deadline | None = None
 
 
-class _Walk:
-    """One pass over a timeline for the response stage."""
+class _Plan:
+    """What a rule set and the circumstances fix for every walk under them.
 
-    def __init__(
-        self,
-        rules: RuleSet,
-        circumstances: Circumstances,
-        received: date,
-    ) -> None:
+    The rules as the policies make them, the body's substitution, the calendars
+    and the policies each deadline reads: worked out once, then shared.
+    """
+
+    def __init__(self, rules: RuleSet, circumstances: Circumstances, key: date) -> None:
         self.rules = rules
         self.circ = circumstances
         self.policies = policies = circumstances.policies
-        self.received = received
-        self.events: list[ClockEvent] = []
-        self.notes: list[str] = []
+        self.key = key
         self.standard = rules.rule(rules.response)
-        base = self.standard
-        body = None if circumstances.body is None else rules.body(circumstances.body)
+        self.notes: tuple[str, ...] = ()
+        self.body_event = ""
         self.allowed_days: frozenset[date] | None = None
         self.specified: date | None = None
+        base = self.standard
+        body = None if circumstances.body is None else rules.body(circumstances.body)
         if body is not None:
             base = rules.rule(body.response)
+            self.body_event = body.event
             if base.specified_day:
                 self.specified = getattr(circumstances, base.specified_day)
                 if self.specified is None:
                     base = rules.rule(body.fallback or rules.response)
-                    self.notes.append(body.without_option)
+                    self.notes = (body.without_option,)
             if base.counts_only:
                 self.allowed_days = getattr(circumstances, base.counts_only)
                 if self.allowed_days is None:
-                    self.notes.append(body.without_option)
-            if body.event:
-                shown = received if self.specified is None else self.specified
-                self.events.append(
-                    ClockEvent(
-                        kind=EventKind.SUBSTITUTE,
-                        on=shown,
-                        description=body.event.format(on=short_day(shown)),
-                    )
-                )
+                    self.notes = (body.without_option,)
         self.base = base.under(policies)
-        self.calendar = circumstances.calendar_for(self.base, received)
-        self._calendars: dict[str, WorkingDayCalendar | None] = {}
+        self.refusal = rules.optional_rule(rules.refusal_notice)
+        self._calendars: dict[str | None, WorkingDayCalendar | None] = {}
+        self._by_rule: dict[str, WorkingDayCalendar | None] = {}
+        self.calendar = self.calendar_of(self.base)
         self.deems = rules.calendar is not None and (
             policies.receipt is not Receipt.CALENDAR
             or policies.office_hours_cutoff is not None
         )
+        self.first_counts = policies.fee_pause is FeePause.NOTICE_DAY_COUNTS
+        extra: list[str] = []
+        if rules.calendar is not None:
+            extra.append("receipt")
+        if policies.office_hours_cutoff is not None:
+            extra.append("office_hours_cutoff")
+        if rules.edition_policy:
+            extra.append(rules.edition_policy)
+        self.extra_used = tuple(extra)
+        self._used: dict[tuple[str, frozenset[str]], tuple[str, ...]] = {}
+        self._rules: dict[str, ClockRule] = {}
+        self.plain = body is None and not self.deems
+        # A base period counted as plain working days after day 0.
+        self.simple = (
+            self.base.unit is Unit.WORKING_DAYS
+            and self.base.end is End.AFTER
+            and not self.base.counts_only
+            and self.specified is None
+            and self.calendar is not None
+        )
+
+    def rule(self, rule_id: str) -> ClockRule:
+        """The set's rule ``rule_id`` as the policies make it."""
+        found = self._rules.get(rule_id)
+        if found is None:
+            found = self._rules[rule_id] = self.rules.rule(rule_id).under(self.policies)
+        return found
+
+    def calendar_of(self, rule: ClockRule) -> WorkingDayCalendar | None:
+        try:
+            return self._by_rule[rule.id]
+        except KeyError:
+            pass
+        name = self.circ.calendar_name(rule)
+        if name not in self._calendars:
+            self._calendars[name] = (
+                None if name is None else self.circ.calendar_for(rule, self.key)
+            )
+        found = self._by_rule[rule.id] = self._calendars[name]
+        return found
+
+    def used(self, rule: ClockRule, pause_policies: frozenset[str]) -> tuple[str, ...]:
+        """The policies a deadline under ``rule`` read."""
+        key = (rule.id, pause_policies)
+        found = self._used.get(key)
+        if found is None:
+            found = _used(
+                rule,
+                self.calendar_of(rule),
+                self.policies,
+                pause_policies,
+                data_given=self.circ.data is not None,
+            )
+            found = self._used[key] = _merge(found, self.extra_used)
+        return found
+
+
+@functools.lru_cache(maxsize=512)
+def _plan(rules: RuleSet, circumstances: Circumstances, key: date) -> _Plan:
+    return _Plan(rules, circumstances, key)
+
+
+def _plan_for(rules: RuleSet, circumstances: Circumstances, received: date) -> _Plan:
+    """The plan for a request received on ``received``.
+
+    Its calendars depend on the day only where policy P6 counts the holidays as
+    known at receipt.
+    """
+    key = (
+        received
+        if circumstances.policies.proclaimed_holidays
+        is ProclaimedHolidays.AS_KNOWN_AT_RECEIPT
+        else _NO_DAY
+    )
+    return _plan(rules, circumstances, key)
+
+
+_NO_DAY: Final = date(2000, 1, 1)
+_NO_POLICIES: Final[frozenset[str]] = frozenset()
+
+
+class _Walk:
+    """One pass over a timeline for the response stage."""
+
+    def __init__(
+        self, plan: _Plan, received: date, arrived_at: datetime | None
+    ) -> None:
+        self.plan = plan
+        self.rules = plan.rules
+        self.circ = plan.circ
+        self.policies = plan.policies
+        self.received = received
+        self.events: list[ClockEvent] = []
+        self.notes: list[str] = list(plan.notes) if plan.notes else []
+        self.standard = plan.standard
+        self.base = plan.base
+        self.calendar = plan.calendar
+        self.allowed_days = plan.allowed_days
+        self.specified = plan.specified
+        self.deems = plan.deems
+        if plan.body_event:
+            shown = received if self.specified is None else self.specified
+            self.events.append(
+                ClockEvent(
+                    kind=EventKind.SUBSTITUTE,
+                    on=shown,
+                    description=plan.body_event.format(on=short_day(shown)),
+                )
+            )
         self.day0 = received
         self.day0_is = ""
         if self.deems:
-            self.day0 = self._deem(received, "request", circumstances.arrived_at)
+            self.day0 = self._deem(received, "request", arrived_at)
         self.pauses: list[Pause] = []
-        self.pause_policies: set[str] = set()
+        self.pause_policies: frozenset[str] = _NO_POLICIES
         self.stops: dict[Step, _Stop] = {}
         self.ineffective: set[Step] = set()
         self.extension: tuple[Step, EventLike] | None = None
@@ -229,14 +349,7 @@ class _Walk:
     # -- calendars and counting --------------------------------------------------
 
     def calendar_of(self, rule: ClockRule) -> WorkingDayCalendar | None:
-        name = self.circ.calendar_name(rule)
-        if name is None:
-            return None
-        if self.calendar is not None and name == self.calendar.name:
-            return self.calendar
-        if name not in self._calendars:
-            self._calendars[name] = self.circ.calendar_for(rule, self.received)
-        return self._calendars[name]
+        return self.plan.calendar_of(rule)
 
     def _deem(self, day: date, what: str, arrived: datetime | None) -> date:
         """Day 0 for something received on ``day``, under policies P1 and P2."""
@@ -356,18 +469,18 @@ class _Walk:
             for p in self.pauses
         )
 
-    def base_due(self) -> date:
+    def _base_end(self) -> date:
         return self.end_of(self.base)[0]
 
-    def current_due(self) -> date:
+    def _current_end(self) -> date:
         if self.extension is None:
-            return self.base_due()
+            return self._base_end()
         return self.extended(*self.extension)[0]
 
     def extended(self, step: Step, fact: EventLike) -> tuple[date, str, str]:
         """The end of an extension that took effect, why, and a note if capped."""
-        rule = self.rules.rule(step.extends_to).under(self.policies)
-        base_due = self.base_due()
+        rule = self.plan.rule(step.extends_to)
+        base_due = self._base_end()
         if rule.unit is not Unit.WORKING_DAYS:
             return self.end_of(rule)[0], "", ""
         calendar = self.calendar_of(rule)
@@ -438,15 +551,14 @@ class _Walk:
         if fact.on is None or step.window is Window.ANY or self.stops:
             return True, None
         if step.window is Window.BASE:
-            limit = self.base_due()
+            limit = self._base_end()
         elif step.window is Window.CURRENT:
-            limit = self.current_due()
+            limit = self._current_end()
         else:
-            notice = self.rules.optional_rule(step.notice_rule)
             limit = (
-                self.end_of(notice.under(self.policies))[0]
-                if notice
-                else (self.base_due())
+                self.end_of(self.plan.rule(step.notice_rule))[0]
+                if step.notice_rule
+                else self._base_end()
             )
         return fact.on <= limit, limit
 
@@ -529,7 +641,7 @@ class _Walk:
         )
 
     def _fee_window(self, step: Step, notice: date) -> Deadline:
-        rule = self.rules.rule(step.fee_rule).under(self.policies)
+        rule = self.plan.rule(step.fee_rule)
         calendar = self.calendar_of(rule)
         due, _ = period_end(rule, notice, calendar, (), self.policies)
         return Deadline(
@@ -582,7 +694,7 @@ class _Walk:
         start = stop.on if stop.on is not None else fact.on
         self.pauses.append(Pause(start=start, end=fact.on))
         if step.pause_policy:
-            self.pause_policies.add(step.pause_policy)
+            self.pause_policies = self.pause_policies | {step.pause_policy}
         self.events.append(
             ClockEvent(
                 kind=EventKind.PAUSE,
@@ -678,38 +790,99 @@ class _Walk:
         extra: Sequence[ClockEvent] = (),
         notes: Sequence[str] = (),
     ) -> Deadline:
-        calendar = self.calendar_of(rule)
-        events = [*self.events, *extra]
-        events.sort(key=lambda e: e.on)
-        used = _used(
-            rule,
-            calendar,
-            self.policies,
-            self.pause_policies,
-            data_given=self.circ.data is not None,
-        )
-        if self.deems or self.rules.calendar is not None:
-            used = _merge(used, ("receipt",))
-        if self.policies.office_hours_cutoff is not None:
-            used = _merge(used, ("office_hours_cutoff",))
-        if self.rules.edition_policy:
-            used = _merge(used, (self.rules.edition_policy,))
+        events: tuple[ClockEvent, ...] = ()
+        if self.events or extra:
+            events = tuple(sorted([*self.events, *extra], key=_on))
+        all_notes = tuple(self.notes)
+        if notes:
+            all_notes = (*all_notes, *notes)
         return Deadline(
             due=due,
             rule=rule,
             received=self.received,
             day_zero=self.day0,
-            calendar=calendar,
+            calendar=self.calendar_of(rule),
             policies=self.policies,
-            policies_used=used,
-            events=tuple(events),
-            notes=(*self.notes, *notes),
+            policies_used=self.plan.used(rule, self.pause_policies),
+            events=events,
+            notes=all_notes,
             rolled_from=rolled_from,
             day_zero_is=self.day0_is,
         )
 
-    def result(self) -> ResponseDeadlines:
-        events = tuple(sorted(self.events, key=lambda e: e.on))
+    def finish(self) -> _Walk:
+        """Work out the dates, once the timeline has been walked; return the walk."""
+        self.sorted_events = tuple(sorted(self.events, key=_on)) if self.events else ()
+        self.base_due: date | None = None
+        self.final_due: date | None = None
+        self._deadlines: ResponseDeadlines | None = None
+        self._final: Deadline | None = None
+        if self.closed or self.stops:
+            return self
+        if self.plan.simple and not self.pauses:
+            self.base_due = self.calendar.add_working_days(  # type: ignore[union-attr]
+                self.day0, self.base.length, warn=False
+            )
+            self.base_rolled = None
+        else:
+            self.base_due, self.base_rolled = self.end_of(self.base)
+        self.final_due = self.base_due
+        if self.extension is not None:
+            step, fact = self.extension
+            self.ext_rule = rule = self.plan.rule(step.extends_to)
+            ext_due, self.ext_basis, self.ext_note = self.extended(step, fact)
+            self.ext_rolled = None
+            if rule.unit is not Unit.WORKING_DAYS:
+                ext_due, self.ext_rolled = self.end_of(rule)
+            self.final_due = ext_due
+            self.notice = None
+            if step.notice_rule:
+                notice_rule = self.plan.rule(step.notice_rule)
+                self.notice = (notice_rule, *self.end_of(notice_rule))
+        return self
+
+    def final_deadline(self) -> Deadline | None:
+        """The response deadline (extended, where an extension took effect)."""
+        if self._final is None and self.final_due is not None:
+            if self.extension is None:
+                self._final = self.deadline(self.base, self.final_due, self.base_rolled)
+            else:
+                self._final = self._extended_deadline()
+        return self._final
+
+    def _extended_deadline(self) -> Deadline:
+        assert self.extension is not None and self.final_due is not None
+        step, fact = self.extension
+        on = fact.on or self.day0
+        notice_due = self.base_due if self.notice is None else self.notice[1]
+        assert notice_due is not None
+        event = ClockEvent(
+            kind=EventKind.EXTENSION,
+            on=on,
+            description=step.applied.format(
+                law=step.citation,
+                due=short_day(self.final_due),
+                basis=self.ext_basis,
+                notice_due=short_day(notice_due),
+                on=short_day(on),
+            ),
+        )
+        return self.deadline(
+            self.ext_rule,
+            self.final_due,
+            self.ext_rolled,
+            [event],
+            (self.ext_note,) if self.ext_note else (),
+        )
+
+    def deadlines(self) -> ResponseDeadlines:
+        """Every deadline of the stage, made once and kept."""
+        if self._deadlines is None:
+            self._deadlines = self._result()
+        return self._deadlines
+
+    def _result(self) -> ResponseDeadlines:
+        events = self.sorted_events
         if self.lapsed_on is not None and self.closed:
             return ResponseDeadlines(
                 response=None,
@@ -723,45 +896,28 @@ class _Walk:
             )
         if self.stops:
             return self._stopped(events)
-        due, rolled = self.end_of(self.base)
-        base = self.deadline(self.base, due, rolled)
-        refusal = None
-        if self.rules.refusal_notice:
-            refusal = base.with_rule(self.rules.rule(self.rules.refusal_notice))
+        assert self.base_due is not None
+        response = self.final_deadline()
+        assert response is not None
+        base = (
+            response
+            if self.extension is None
+            else self.deadline(self.base, self.base_due, self.base_rolled)
+        )
+        refusal = (
+            None if self.plan.refusal is None else base.with_rule(self.plan.refusal)
+        )
         if self.extension is None:
             return ResponseDeadlines(
-                response=base,
+                response=response,
                 refusal_notice=refusal,
                 fee_payment=self.fee_window,
                 events=events,
             )
-        step, fact = self.extension
-        rule = self.rules.rule(step.extends_to).under(self.policies)
-        ext_due, basis, note = self.extended(step, fact)
+        step = self.extension[0]
         notice = None
-        notice_rule = self.rules.optional_rule(step.notice_rule)
-        if notice_rule is not None:
-            notice_rule = notice_rule.under(self.policies)
-            notice_due, notice_rolled = self.end_of(notice_rule)
-            notice = self.deadline(notice_rule, notice_due, notice_rolled)
-        on = fact.on or self.day0
-        event = ClockEvent(
-            kind=EventKind.EXTENSION,
-            on=on,
-            description=step.applied.format(
-                law=step.citation,
-                due=short_day(ext_due),
-                basis=basis,
-                notice_due=short_day(notice.due if notice else due),
-                on=short_day(on),
-            ),
-        )
-        rolled_ext = None
-        if rule.unit is not Unit.WORKING_DAYS:
-            ext_due, rolled_ext = self.end_of(rule)
-        response = self.deadline(
-            rule, ext_due, rolled_ext, [event], (note,) if note else ()
-        )
+        if self.notice is not None:
+            notice = self.deadline(*self.notice)
         reported = {step.reported_as: response} if step.reported_as else {}
         return ResponseDeadlines(
             response=response,
@@ -794,9 +950,7 @@ class _Walk:
         else:
             rule = self.base
             if self.extension is not None:
-                rule = self.rules.rule(self.extension[0].extends_to).under(
-                    self.policies
-                )
+                rule = self.plan.rule(self.extension[0].extends_to)
             unpaused, _ = period_end(rule, self.day0, None, self.pauses, self.policies)
             remaining, unit = max((unpaused - on).days, 0), Unit.CALENDAR_DAYS
         closer = step.closed_by
@@ -831,6 +985,7 @@ def respond(
     circumstances: Circumstances = DEFAULT_CIRCUMSTANCES,
     *,
     received: date,
+    arrived_at: datetime | None = None,
 ) -> ResponseDeadlines:
     """Walk a request's timeline through its response stage, under ``rules``.
 
@@ -841,25 +996,66 @@ def respond(
             passed over.
         circumstances: The body, division, policies and holiday data.
         received: The day the request was received.
+        arrived_at: The timestamp of the request, where known (policy P2).
 
     Returns:
         The response stage's deadlines, or why the clock is stopped, or when the
         request lapsed. It never raises for a timeline that
         :func:`timeline_problems` accepts.
     """
-    events = tuple(events)
+    return walk_response(
+        rules, events, circumstances, received=received, arrived_at=arrived_at
+    ).deadlines()
+
+
+def walk_response(
+    rules: RuleSet,
+    events: Iterable[EventLike],
+    circumstances: Circumstances = DEFAULT_CIRCUMSTANCES,
+    *,
+    received: date,
+    arrived_at: datetime | None = None,
+) -> _Walk:
+    """The walk behind :func:`respond`, for callers that need only some of it.
+
+    Its dates (``base_due``, ``final_due``) are worked out at once; the
+    deadlines, with their explanations, only when asked for.
+    """
     version = rule_set(rules.regime, received)
-    result, day0 = _walk(version, events, circumstances, received)
+    kinds = version.clock_kinds
+    facts = tuple(
+        event if type(event) is Fact else Fact(event.kind, event.on, event.estimate)
+        for event in events
+        if event.kind in kinds
+    )
+    return walked(version, facts, circumstances, received, arrived_at)
+
+
+@functools.lru_cache(maxsize=65536)
+def walked(
+    version: RuleSet,
+    events: tuple[Fact, ...],
+    circumstances: Circumstances,
+    received: date,
+    arrived_at: datetime | None,
+) -> _Walk:
+    """The walk for the events that can move the clock, remembered.
+
+    The result is a pure function of its arguments, all immutable: requests
+    received on one day with the same steps share one walk, and a case asked for
+    its status and its deadlines walks its timeline once.
+    """
+    walk = _walk(version, events, circumstances, received, arrived_at)
     by_day_zero = (
         version.edition_policy
         and str(getattr(circumstances.policies, version.edition_policy))
         == version.edition_by_day_zero
     )
-    if by_day_zero and day0 != received:
-        other = rule_set(rules.regime, day0)
+    if by_day_zero and walk.day0 != received:
+        other = rule_set(version.regime, walk.day0)
         if other is not version:
-            result, _ = _walk(other, events, circumstances, received)
-    return result
+            walk = _walk(other, events, circumstances, received, arrived_at)
+    return walk
 
 
 def _walk(
@@ -867,8 +1063,9 @@ def _walk(
     events: Sequence[EventLike],
     circumstances: Circumstances,
     received: date,
-) -> tuple[ResponseDeadlines, date]:
-    walk = _Walk(rules, circumstances, received)
+    arrived_at: datetime | None,
+) -> _Walk:
+    walk = _Walk(_plan_for(rules, circumstances, received), received, arrived_at)
     for fact in events:
         walk.take(fact)
-    return walk.result(), walk.day0
+    return walk.finish()

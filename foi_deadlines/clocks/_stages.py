@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -142,6 +143,28 @@ def stage_deadline(
         authority_field: The :class:`AuthorityPolicy` field that gives the length,
             instead of the rule's own (an extenuating window).
     """
+    return _stage_deadline(
+        rule,
+        day_zero,
+        circumstances,
+        day_zero if received is None else received,
+        tuple(events),
+        tuple(notes),
+        authority_field,
+    )
+
+
+@functools.lru_cache(maxsize=16384)
+def _stage_deadline(  # noqa: PLR0917 - the arguments, as a cache key
+    rule: ClockRule,
+    day_zero: date,
+    circumstances: Circumstances,
+    received: date,
+    events: tuple[ClockEvent, ...],
+    notes: tuple[str, ...],
+    authority_field: str,
+) -> Deadline:
+    """:func:`stage_deadline`, remembered: a pure function of immutable values."""
     policies = circumstances.policies
     rule = rule.under(policies)
     field = authority_field or rule.authority_length
@@ -162,7 +185,7 @@ def stage_deadline(
     return Deadline(
         due=due,
         rule=rule,
-        received=day_zero if received is None else received,
+        received=received,
         day_zero=day_zero,
         calendar=calendar,
         policies=policies,

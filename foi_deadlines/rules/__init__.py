@@ -218,7 +218,9 @@ def rule_set(regime: Regime | str, on: date | None = None) -> RuleSet:
     Raises:
         InvalidInputError: An unknown regime.
     """
-    editions = RULE_SETS[member_of(Regime, regime, "regime")]
+    editions = RULE_SETS[
+        regime if type(regime) is Regime else member_of(Regime, regime, "regime")
+    ]
     if on is None or len(editions) == 1:
         return editions[-1]
     for edition in editions:

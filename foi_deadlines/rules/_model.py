@@ -332,7 +332,7 @@ class ClockRule:
         return attrs.evolve(self, **changes) if changes else self
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class Step:
     """An event that can change a clock: its effect, its window and its law.
 
@@ -394,7 +394,7 @@ class Step:
         return self.window_citation or self.citation
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class BodyRule:
     """A kind of authority with its own time for compliance.
 
@@ -416,7 +416,7 @@ class BodyRule:
     fallback: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, eq=False)
 class RuleSet:
     """One regime's rules, in one version of the law.
 
@@ -478,6 +478,12 @@ class RuleSet:
     _closers: Mapping[CaseEventKind, Step] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    _kinds: frozenset[CaseEventKind] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _clock_kinds: frozenset[CaseEventKind] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         by_id = {rule.id: rule for rule in self.rules}
@@ -498,6 +504,10 @@ class RuleSet:
         for body in self.bodies:
             for name in ("response", "review", "fallback"):
                 self._check_id(getattr(body, name), f"{body.body}.{name}")
+        object.__setattr__(self, "_kinds", self._event_kinds())
+        object.__setattr__(
+            self, "_clock_kinds", frozenset(self._steps_by_kind) | set(self._closers)
+        )
 
     def _check_id(self, rule_id: str, where: str) -> None:
         if rule_id and rule_id not in self._by_id:
@@ -546,8 +556,16 @@ class RuleSet:
         return dict(self.not_applicable).get(key)
 
     @property
+    def clock_kinds(self) -> frozenset[CaseEventKind]:
+        """The events that can change the response clock: its steps and their ends."""
+        return self._clock_kinds
+
+    @property
     def event_kinds(self) -> frozenset[CaseEventKind]:
         """The events the regime's timeline can hold."""
+        return self._kinds
+
+    def _event_kinds(self) -> frozenset[CaseEventKind]:
         kinds = set(_ALWAYS)
         for step in self.steps:
             kinds.add(step.kind)
