@@ -332,7 +332,8 @@ DEFAULT_CIRCUMSTANCES: Final = Circumstances()
 
 
 @functools.lru_cache(maxsize=512)
-def circumstances_of(
+def circumstances_of(  # noqa: PLR0913 - one for each field
+    *,
     policies: Policies = DEFAULT_POLICIES,
     data: HolidayData | None = None,
     division: Division = Division.ENGLAND_AND_WALES,

@@ -851,7 +851,8 @@ class _Walk:
         return self._final
 
     def _extended_deadline(self) -> Deadline:
-        assert self.extension is not None and self.final_due is not None
+        assert self.extension is not None
+        assert self.final_due is not None
         step, fact = self.extension
         on = fact.on or self.day0
         notice_due = self.base_due if self.notice is None else self.notice[1]
