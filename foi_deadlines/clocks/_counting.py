@@ -332,7 +332,7 @@ DEFAULT_CIRCUMSTANCES: Final = Circumstances()
 
 
 @functools.lru_cache(maxsize=512)
-def circumstances_of(  # noqa: PLR0913 - one for each field
+def circumstances_of(
     *,
     policies: Policies = DEFAULT_POLICIES,
     data: HolidayData | None = None,
