@@ -672,7 +672,13 @@ class _Reading:
         if self.complaint:
             return None
         if self.requested is not None and self.outcome is None:
-            return self.review()
+            review = self.review()
+            regulator = self.regulator()
+            if review is not None and day > review.due and regulator is not None:
+                # The review is overdue: where the law opens the way to the
+                # regulator then (FOISA s47(4)(b)), that is the next deadline.
+                return regulator
+            return review
         if self.requested is None:
             window = self.review_request()
             if window is not None and day <= window.due:

@@ -88,10 +88,15 @@ class OutsideCalendarRangeError(FoiDeadlinesError, ValueError):
         super().__init__(param, value, first, last, calendar)
 
     def __str__(self) -> str:
+        covers = (
+            "the days the library supports"
+            if self.calendar == "any"
+            else f"the days calendar {self.calendar!r} covers"
+        )
         return (
-            f"{self.param} is {self.value}, outside the days calendar "
-            f"{self.calendar!r} covers ({self.first} to {self.last}); the library "
-            "refuses dates it has no holiday data for rather than guess"
+            f"{self.param} is {self.value}, outside {covers} ({self.first} to "
+            f"{self.last}); the library refuses dates it has no holiday data for "
+            "rather than guess"
         )
 
 

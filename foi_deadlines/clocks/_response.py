@@ -172,6 +172,14 @@ class ResponseDeadlines:
         return self.extension_notice or self.refusal_notice or self.response
 
 
+#: How the explanation names the end of each kind of window.
+_WINDOW_ENDS: Final = {
+    Window.BASE: "the end of the time for complying",
+    Window.CURRENT: "the end of the period",
+    Window.NOTICE: "the last day for notice of an extension",
+}
+
+
 def _on(event: ClockEvent) -> date:
     return event.on
 
@@ -579,13 +587,17 @@ class _Walk:
     def _outside(self, step: Step, fact: EventLike, limit: date | None) -> None:
         assert fact.on is not None
         assert limit is not None
-        which = {
-            Window.BASE: "the end of the time for complying",
-            Window.CURRENT: "the end of the period",
-            Window.NOTICE: "the last day for notice of an extension",
-        }[step.window]
-        self._no_effect(
-            fact, f"it came after {which} ({short_day(limit)}); {step.window_law}"
+        which = _WINDOW_ENDS[step.window]
+        noun = NOUNS[fact.kind]
+        self.events.append(
+            ClockEvent(
+                kind=EventKind.NO_EFFECT,
+                on=fact.on,
+                description=(
+                    f"{noun[0].upper()}{noun[1:]} on {short_day(fact.on)}, after "
+                    f"{which} ({short_day(limit)}): no effect ({step.window_law})."
+                ),
+            )
         )
 
     def _open(self, step: Step, fact: EventLike) -> None:

@@ -89,11 +89,16 @@ def _edition(
     in_force_from: date | None,
     in_force_to: date | None,
     response_summary: str,
+    extended_summary: str,
+    notice_summary: str,
     day_zero: str,
+    relevant: str,
     citation: str,
     extension_citation: str,
     notice_citation: str,
     restart_law: str,
+    restart_text: str,
+    restarts_as: str,
     pause_law: str,
     note: str,
 ) -> RuleSet:
@@ -121,24 +126,21 @@ def _edition(
     extended = ClockRule(
         id=f"sar.extended{suffix}",
         title="Subject access response, extended",
-        summary="Respond within three months of the relevant time.",
+        summary=extended_summary,
         citation=extension_citation,
         length=3,
-        day_zero="the relevant time",
+        day_zero=relevant,
         variants=_EXTENDED_VARIANTS,
-        note="Three months from the relevant time (policy P12).",
+        note=f"Three months from {relevant.split(' (', maxsplit=1)[0]} (policy P12).",
         **common,  # type: ignore[arg-type]
     )
     notice = ClockRule(
         id=f"sar.extension_notice{suffix}",
         title="Subject access extension notice",
-        summary=(
-            "Tell the requester of an extension, with reasons, within one month of "
-            "the relevant time."
-        ),
+        summary=notice_summary,
         citation=notice_citation,
         length=1,
-        day_zero="the relevant time",
+        day_zero=relevant,
         variants=_MONTH_VARIANTS,
         **common,  # type: ignore[arg-type]
     )
@@ -151,12 +153,8 @@ def _edition(
                 f"identity evidence and a fee ({restart_law})"
             ),
             citation=restart_law,
-            restarts_as=f"the relevant time: the day {what} was received",
-            applied=(
-                f"{what.capitalize()} received on {{on}}: time runs from the "
-                "relevant time, the latest of the request, identity evidence and "
-                "any fee ({law})."
-            ),
+            restarts_as=restarts_as.format(what=what),
+            applied=restart_text.format(What=what.capitalize()),
         )
         for kind, what in (
             (CaseEventKind.IDENTITY_CONFIRMED, "identity evidence"),
@@ -249,14 +247,28 @@ AFTER_REFORM: Final = _edition(
         "Respond without undue delay and in any event before the end of one month "
         "beginning with the relevant time."
     ),
+    extended_summary=(
+        "Where the time is extended, respond before the end of three months "
+        "beginning with the relevant time."
+    ),
+    notice_summary=(
+        "Tell the requester of an extension, with reasons, before the end of one "
+        "month beginning with the relevant time."
+    ),
     day_zero=(
         "the relevant time: receipt of the request, or later receipt of identity "
         "evidence or a fee"
     ),
+    relevant="the relevant time",
     citation="UK GDPR Art 12(3), Art 12A(1)-(2)",
     extension_citation="UK GDPR Art 12A(3)",
     notice_citation="UK GDPR Art 12A(4)",
     restart_law="UK GDPR Art 12A(2)",
+    restart_text=(
+        "{What} received on {{on}}: time runs from the relevant time, the latest of "
+        "the request, identity evidence and any fee ({{law}})."
+    ),
+    restarts_as="the relevant time: the day {what} was received",
     pause_law="UK GDPR Art 12A(5)",
     note="Article 12A, inserted by the Data (Use and Access) Act 2025 s76.",
 )
@@ -271,7 +283,19 @@ BEFORE_REFORM: Final = _edition(
         "Respond without undue delay and in any event within one month of receipt "
         "of the request."
     ),
+    extended_summary=(
+        "Where the period is extended by two further months, respond within three "
+        "months of receipt of the request."
+    ),
+    notice_summary=(
+        "Inform the requester of an extension, with the reasons for the delay, "
+        "within one month of receipt of the request."
+    ),
     day_zero=(
+        "receipt of the request (the ICO's guidance: or later receipt of identity "
+        "evidence or a fee)"
+    ),
+    relevant=(
         "receipt of the request (the ICO's guidance: or later receipt of identity "
         "evidence or a fee)"
     ),
@@ -279,6 +303,12 @@ BEFORE_REFORM: Final = _edition(
     extension_citation="UK GDPR Art 12(3) (before 5 February 2026)",
     notice_citation="UK GDPR Art 12(3) (before 5 February 2026)",
     restart_law="ICO right of access guidance: identity evidence and fees",
+    restart_text=(
+        "{What} received on {{on}}: as the ICO's guidance has it, the month runs "
+        "from the day identity evidence or a fee needed to deal with the request "
+        "arrives ({{law}})."
+    ),
+    restarts_as="the day {what} was received (the ICO's guidance)",
     pause_law="ICO right of access guidance: stopping the clock for clarification",
     note=(
         "Art 12(3) as it stood: one month of receipt of the request, extendable by "
