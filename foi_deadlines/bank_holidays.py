@@ -62,10 +62,10 @@ __all__ = [
 #: calendar. FOIA and FOISA rights of access began on 1 January 2005; the earlier
 #: years are there for completeness.
 FIRST_SUPPORTED_DAY: Final = date(2000, 1, 1)
-#: The last day the library accepts as an input: a date of receipt, an event, a day
-#: to report for.
+#: The last day the library accepts as an input (a date of receipt, an event, a day
+#: to report for).
 LAST_SUPPORTED_DAY: Final = date(2100, 12, 31)
-#: The last day the calendars count to: a year after the last input day, so that
+#: The last day the calendars count to, a year after the last input day, so that
 #: every deadline of a request received by then can be counted.
 LAST_CALENDAR_DAY: Final = date(2101, 12, 31)
 

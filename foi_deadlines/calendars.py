@@ -276,7 +276,8 @@ class WorkingDayCalendar:
 
         Args:
             day: The day.
-            warn: Whether to give a :class:`ProvisionalDateWarning` for a day after
+            warn: Whether to give a
+                :class:`~foi_deadlines.errors.ProvisionalDateWarning` for a day after
                 :attr:`confirmed_until` (``False`` for callers that flag such
                 results themselves).
 

@@ -63,9 +63,6 @@ from foi_deadlines.rules import (
 from foi_deadlines.timeline import KEYWORDS, RANK, CaseEventKind
 
 __all__ = [
-    "Body",
-    "ResponseDeadlines",
-    "StoppedClock",
     "aggregation_window",
     "fee_payment_deadline",
     "response_deadlines",
@@ -120,7 +117,7 @@ def response_due(
         public_interest_estimate: FOIA: the date given in the refusal notice for
             the public interest decision.
         body: A kind of authority with its own time for compliance (see
-            :class:`Body`).
+            :class:`~foi_deadlines.rules.Body`).
         school_days: For a school: the days with sessions (its term calendar).
         commissioner_day: For armed forces or overseas information: the day the
             Commissioner specified.

@@ -45,7 +45,6 @@ from foi_deadlines.clocks._response import (
     ResponseDeadlines,
     StoppedClock,
     respond,
-    walk_response,
 )
 from foi_deadlines.clocks._stages import StageFacts, stage_anchor, stage_deadline
 from foi_deadlines.clocks._timeline import timeline_problems
@@ -60,8 +59,6 @@ __all__ = [
     "EventLike",
     "Fact",
     "Pause",
-    "Policies",
-    "PolicyInfo",
     "ResponseDeadlines",
     "StageFacts",
     "StoppedClock",
@@ -69,14 +66,11 @@ __all__ = [
     "circumstances_of",
     "count_working_days",
     "period_end",
-    "policies_of",
-    "policy_register",
     "respond",
     "roll_forward",
     "stage_anchor",
     "stage_deadline",
     "timeline_problems",
-    "walk_response",
     "working_calendar",
     "working_days_late",
     "working_days_overdue",

@@ -220,7 +220,8 @@ def period_end(
 ) -> tuple[date, date | None]:
     """The last day of ``rule``'s period from ``day_zero``, and where it rolled from.
 
-    ``rule`` is taken as it is (call :meth:`ClockRule.under` first to apply the
+    ``rule`` is taken as it is (call :meth:`~foi_deadlines.rules.ClockRule.under`
+    first to apply the
     policies' variants). Working days are counted on ``calendar``; calendar days
     and months end "after" or "beginning with" day 0 as the rule says, with the
     paused days added (policy P13), then roll forward on ``calendar`` when the rule

@@ -140,7 +140,8 @@ def stage_deadline(
         received: The day shown as received, if not day 0.
         events: What explains how day 0 was found.
         notes: Anything else to say.
-        authority_field: The :class:`AuthorityPolicy` field that gives the length,
+        authority_field: The :class:`~foi_deadlines.rules.AuthorityPolicy` field
+            that gives the length,
             instead of the rule's own (an extenuating window).
     """
     return _stage_deadline(

@@ -1,7 +1,7 @@
 """The law, as data: one rule set for each regime, read by one engine.
 
-Each regime is a :class:`RuleSet` in a module of its own (:mod:`.foia`, :mod:`.eir`,
-:mod:`.foisa`, :mod:`.eisr`, :mod:`.sar`): its calendar, a :class:`ClockRule` for
+Each regime is a :class:`RuleSet` in a module of its own (``rules/foia.py``,
+``eir.py``, ``foisa.py``, ``eisr.py``, ``sar.py``): its calendar, a :class:`ClockRule` for
 each stage (response, review request, review, regulator, appeal) with its citation
 and in-force dates, the :class:`Step` s that can change the response clock (each with
 its effect and the window in which the law lets it take effect), the kinds of body
@@ -67,6 +67,7 @@ from foi_deadlines.rules._policies import (
     FeeWindow,
     FoisaReviewStart,
     HolidaySource,
+    Option,
     Policies,
     PolicyInfo,
     ProclaimedHolidays,
@@ -101,6 +102,7 @@ __all__ = [
     "FoisaReviewStart",
     "HolidaySource",
     "Modifier",
+    "Option",
     "Policies",
     "PolicyInfo",
     "ProclaimedHolidays",

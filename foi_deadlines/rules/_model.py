@@ -557,7 +557,7 @@ class RuleSet:
 
     @property
     def clock_kinds(self) -> frozenset[CaseEventKind]:
-        """The events that can change the response clock: its steps and their ends."""
+        """The events that can change the response clock (its steps, and their ends)."""
         return self._clock_kinds
 
     @property

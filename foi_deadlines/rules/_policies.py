@@ -20,6 +20,7 @@ from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
     "PRESETS",
+    "Option",
     "AggregationAnchor",
     "AuthorityPolicy",
     "FeePause",
@@ -42,8 +43,8 @@ __all__ = [
 ]
 
 
-class _Option(enum.StrEnum):
-    """A policy's options; an unknown value is refused naming the policy."""
+class Option(enum.StrEnum):
+    """The options of one policy; an unknown value is refused, naming the policy."""
 
     @classmethod
     def _missing_(cls, value: object) -> None:
@@ -53,63 +54,63 @@ class _Option(enum.StrEnum):
         )
 
 
-class Receipt(_Option):
+class Receipt(Option):
     """P1: a request received on a non-working day."""
 
     CALENDAR = "calendar"
     NEXT_WORKING_DAY = "next_working_day"
 
 
-class FeePause(_Option):
+class FeePause(Option):
     """P3: which working days a fees notice or advance payment pauses."""
 
     LITERAL = "literal"
     NOTICE_DAY_COUNTS = "notice_day_counts"
 
 
-class FeeWindow(_Option):
+class FeeWindow(Option):
     """P4: the last day of "three months beginning with" the fees notice."""
 
     BEGINNING_WITH = "beginning_with"
     CORRESPONDING_DATE = "corresponding_date"
 
 
-class ProclaimedHolidays(_Option):
+class ProclaimedHolidays(Option):
     """P6: a bank holiday proclaimed after the clock started."""
 
     LATEST_KNOWN = "latest_known"
     AS_KNOWN_AT_RECEIPT = "as_known_at_receipt"
 
 
-class HolidaySource(_Option):
+class HolidaySource(Option):
     """P7: where the bank holidays come from."""
 
     BUNDLED = "bundled"
     STANDING_RULES = "standing_rules"
 
 
-class FoisaReviewStart(_Option):
+class FoisaReviewStart(Option):
     """P8: when the FOISA 40 working days to require a review start."""
 
     STATUTORY = "statutory"
     SIC_SIMPLIFIED = "sic_simplified"
 
 
-class SicApplication(_Option):
+class SicApplication(Option):
     """P9: the last day of the six months to apply to the SIC."""
 
     CORRESPONDING_DATE = "corresponding_date"
     STRICT_BEFORE = "strict_before"
 
 
-class RequesterWindowStart(_Option):
+class RequesterWindowStart(Option):
     """P10: when a requester's window to ask for a review starts."""
 
     RESPONSE_DATE = "response_date"
     RECEIVED_BY_REQUESTER = "received_by_requester"
 
 
-class SarMonth(_Option):
+class SarMonth(Option):
     """P11: how subject access counts "one month"."""
 
     ICO = "ico"
@@ -117,14 +118,14 @@ class SarMonth(_Option):
     FIXED_28_DAYS = "fixed_28_days"
 
 
-class SarExtension(_Option):
+class SarExtension(Option):
     """P12: where an extended subject access period ends."""
 
     FROM_RELEVANT_TIME = "from_relevant_time"
     CHAINED = "chained"
 
 
-class SarPause(_Option):
+class SarPause(Option):
     """P13: how a subject access clarification pause is counted."""
 
     INCLUSIVE = "inclusive"
@@ -132,28 +133,28 @@ class SarPause(_Option):
     ROLL_FIRST = "roll_first"
 
 
-class TribunalCalendar(_Option):
+class TribunalCalendar(Option):
     """P14: whose bank holidays roll a First-tier Tribunal time limit forward."""
 
     ENGLAND_AND_WALES = "england-and-wales"
     UK = "uk"
 
 
-class AggregationAnchor(_Option):
+class AggregationAnchor(Option):
     """P15: how the 60-working-day aggregation window is placed."""
 
     FIRST_REQUEST = "first_request"
     ANY_WINDOW = "any_window"
 
 
-class SarRoll(_Option):
+class SarRoll(Option):
     """P16: whose public holidays roll a subject access date forward."""
 
     DIVISION = "division"
     UK = "uk"
 
 
-class SarTransition(_Option):
+class SarTransition(Option):
     """P18: which subject access law applies to a request around 5 Feb 2026."""
 
     RECEIPT = "receipt"
@@ -208,7 +209,8 @@ def _meta(
 class Policies:
     """The choices the law leaves open, with the library's defaults.
 
-    Each field is one entry of the policy register; :func:`policy_register` lists
+    Each field is one entry of the policy register;
+    :func:`~foi_deadlines.rules.policy_register` lists
     them with the question, the options, the reason for the default and the rules
     each one changes. Options are enumerations; their text values are accepted too.
     Pass a ``Policies`` to any clock, or to a case, to choose differently:
@@ -527,10 +529,10 @@ class Policies:
 
 
 #: The policy field each kind of option belongs to, for messages.
-_FIELDS: Final[dict[type[_Option], str]] = {
+_FIELDS: Final[dict[type[Option], str]] = {
     type(field.default): field.name
     for field in attrs.fields(Policies)
-    if isinstance(field.default, _Option)
+    if isinstance(field.default, Option)
 }
 
 
@@ -674,7 +676,7 @@ class AuthorityPolicy:
 
     @classmethod
     def preset(cls, name: str) -> AuthorityPolicy:
-        """One of the :data:`PRESETS`, by name.
+        """One of the presets (``PRESETS``), by name.
 
         Raises:
             InvalidInputError: No preset has that name; the message lists them.
