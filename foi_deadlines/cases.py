@@ -1,12 +1,12 @@
 """Cases: a request's timeline of events, and everything derived from it.
 
 A :class:`Case` is an immutable value: the regime, the authority's policies and an
-ordered timeline of :class:`~foi_deadlines.timeline.CaseEvent`. Nothing is stored that can be derived: the
-deadlines in play, which one is current, and the status on a given day are all
-computed from the events by the one engine (:mod:`foi_deadlines.clocks`), so a
-clarification, an extension or a newly proclaimed bank holiday moves every date it
-should, and an event the law does not let take effect (an extension notified too
-late) moves none.
+ordered timeline of :class:`~foi_deadlines.timeline.CaseEvent`. Nothing is stored
+that can be derived: the deadlines in play, which one is current, and the status on
+a given day are all computed from the events by the one engine
+(:mod:`foi_deadlines.clocks`), so a clarification, an extension or a newly
+proclaimed bank holiday moves every date it should, and an event the law does not
+let take effect (an extension notified too late) moves none.
 
 A timeline that cannot be true under the regime's rules is refused when the case is
 made. A case that is made has a status on every day the library supports:
@@ -76,7 +76,11 @@ from foi_deadlines.timeline import (
 __all__ = [
     "Case",
     "CaseDeadlines",
+    "CaseEvent",
+    "CaseEventKind",
     "CaseStatus",
+    "Outcome",
+    "ReviewOutcome",
     "StatusCode",
 ]
 

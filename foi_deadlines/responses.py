@@ -63,6 +63,9 @@ from foi_deadlines.rules import (
 from foi_deadlines.timeline import KEYWORDS, RANK, CaseEventKind
 
 __all__ = [
+    "Body",
+    "ResponseDeadlines",
+    "StoppedClock",
     "aggregation_window",
     "fee_payment_deadline",
     "response_deadlines",

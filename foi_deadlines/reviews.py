@@ -14,8 +14,8 @@ Each reads the regime's rule set (its review, regulator and appeal rules, and th
 anchor that says what day 0 is) and counts with the engine in
 :mod:`foi_deadlines.clocks`. FOIA internal reviews are good practice under the s45
 Code of Practice, not statute, and authorities publish different windows: an
-:class:`~foi_deadlines.rules.AuthorityPolicy` records what an authority publishes, with presets for the
-common variants.
+:class:`~foi_deadlines.rules.AuthorityPolicy` records what an authority publishes,
+with presets for the common variants.
 
 >>> from datetime import date
 >>> review_request_deadline(date(2024, 12, 19)).due
@@ -66,6 +66,9 @@ from foi_deadlines.rules import (
 from foi_deadlines.rules._policies import CODE_REQUEST_WINDOW, authority_policy_of
 
 __all__ = [
+    "CODE_REQUEST_WINDOW",
+    "PRESETS",
+    "AuthorityPolicy",
     "ReviewRequestCheck",
     "ShortReviewWindowWarning",
     "regulator_deadline",
@@ -113,8 +116,8 @@ def review_request_deadline(
         response_on: The date of the response (or refusal notice).
         regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
         policy: FOIA: the authority's published windows (an
-            :class:`~foi_deadlines.rules.AuthorityPolicy` or a preset name); the Code of Practice's
-            by default.
+            :class:`~foi_deadlines.rules.AuthorityPolicy` or a preset name); the
+            Code of Practice's by default.
         extenuating: FOIA: use the authority's window for extenuating
             circumstances.
         response_received_on: The day the requester received the response; used

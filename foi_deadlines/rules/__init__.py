@@ -1,11 +1,12 @@
 """The law, as data: one rule set for each regime, read by one engine.
 
 Each regime is a :class:`RuleSet` in a module of its own (``rules/foia.py``,
-``eir.py``, ``foisa.py``, ``eisr.py``, ``sar.py``): its calendar, a :class:`ClockRule` for
-each stage (response, review request, review, regulator, appeal) with its citation
-and in-force dates, the :class:`Step` s that can change the response clock (each with
-its effect and the window in which the law lets it take effect), the kinds of body
-with their own time, and what the regime does not have. Where the law changed, a
+``eir.py``, ``foisa.py``, ``eisr.py``, ``sar.py``): its calendar, a
+:class:`ClockRule` for each stage (response, review request, review, regulator,
+appeal) with its citation and in-force dates, the :class:`Step` s that can change
+the response clock (each with its effect and the window in which the law lets it
+take effect), the kinds of body with their own time, and what the regime does not
+have. Where the law changed, a
 regime has one rule set for each version, chosen with :meth:`RuleSet.in_force_on`.
 The choices the law leaves open are :class:`Policies`.
 

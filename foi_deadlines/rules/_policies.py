@@ -20,13 +20,13 @@ from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
     "PRESETS",
-    "Option",
     "AggregationAnchor",
     "AuthorityPolicy",
     "FeePause",
     "FeeWindow",
     "FoisaReviewStart",
     "HolidaySource",
+    "Option",
     "Policies",
     "PolicyInfo",
     "ProclaimedHolidays",

@@ -92,7 +92,7 @@ WINDOWED: tuple[tuple[str, CaseEventKind], ...] = tuple(
 
 
 def stage_dates(stage: ResponseDeadlines) -> dict[str, date | None]:
-    """The due dates of a response stage, by name, and whether it lapsed."""
+    """The due dates of a response stage by name, and the day it lapsed."""
     named = {
         "response": stage.response,
         "refusal_notice": stage.refusal_notice,
@@ -213,9 +213,7 @@ class LateKeywords(NamedTuple):
 
 @st.composite
 def late_keyword_steps(draw: st.DrawFn) -> LateKeywords:
-    """A request, a late step as keywords, and before it sometimes a clarification
-    and an extension, each in time.
-    """
+    """A late step as keywords, sometimes after a clarification and an extension."""
     regime, kind = draw(st.sampled_from(WINDOWED))
     received = draw(received_days)
     earlier: list[CaseEvent] = []
@@ -408,9 +406,10 @@ def tracker_rows(draw: st.DrawFn) -> Row:
     row = _RowDates(draw)
     row.maybe("clarification_sought", "clarified", 40)
     row.maybe("fee_notice", "fee_paid", 100)
+    written = draw(st.sampled_from(("%Y-%m-%d", "%d/%m/%Y")))
     extended = draw(st.sampled_from(("", "no", "yes", "date")))
     if extended == "date":
-        extended = row.put("extended", 30).isoformat()
+        extended = row.put("extended", 30).strftime(written)
     # The estimate is a day to come, not an event: it is not kept in order.
     last_event = row.cursor
     if rarely(draw):
@@ -422,7 +421,6 @@ def tracker_rows(draw: st.DrawFn) -> Row:
     allowed = regimes_for(received, dates, extended)
     any_regime = rarely(draw) or not allowed
     regime = draw(st.sampled_from(REGIMES if any_regime else allowed))
-    written = draw(st.sampled_from(("%Y-%m-%d", "%d/%m/%Y")))
     cells = dict.fromkeys(ROW_FIELDS, "")
     cells["received"] = received.strftime(written)
     for name, day in dates.items():
@@ -535,7 +533,7 @@ def unpaid_fees(draw: st.DrawFn) -> tuple[Case, date]:
     """A FOIA, EIR or FOISA case with a fees notice in time and no payment.
 
     Sometimes a clarification in time first, and, under the EIR, sometimes an
-    extension, which lengthens the period a notice can be given in (reg 8(3)).
+    extension, which lengthens the period a notice can be given in (reg 8(4)).
     Returns the case and the last day of the window to pay.
     """
     regime = draw(st.sampled_from(FEE_REGIMES))
@@ -668,15 +666,21 @@ class TestValidCasesNeverRaise:
     @settings(max_examples=100)
     @given(
         st.lists(any_valid_cases(), min_size=1, max_size=3),
-        st.lists(st.dates(FIRST_AS_OF, LAST_AS_OF), min_size=3, max_size=3),
+        st.lists(
+            st.dates(date(1990, 1, 1), date(2110, 12, 31)), min_size=2, max_size=2
+        ),
+        st.dates(FIRST_AS_OF, LAST_AS_OF),
         st.data(),
     )
     def test_compliance_stats_for_any_period(
-        self, cases: list[Case], bounds: list[date], data: st.DataObject
+        self,
+        cases: list[Case],
+        bounds: list[date],
+        as_of: date,
+        data: st.DataObject,
     ) -> None:
         """Compliance figures for any period and any as_of never raise."""
-        start, end, as_of = bounds
-        start, end = min(start, end), max(start, end)
+        start, end = min(bounds), max(bounds)
         near = [e.on + ONE_DAY for case in cases for e in case.events]
         as_of = data.draw(st.sampled_from([as_of, *near]))
         with provisional_ok():
