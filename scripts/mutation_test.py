@@ -33,6 +33,8 @@ Options:
 * ``--timeout-factor F``: a mutant's tests are stopped, and the mutant counted as
   killed, after F times (default 3) the time the same tests take on the unchanged
   code, and never sooner than 5 seconds.
+* ``--only ID ...``: of the sample, test only the mutants with these ids (to
+  recheck the survivors of an earlier run with the same seed and sample).
 * ``--list``: list the mutants that would be tested, and stop.
 * ``--json FILE``: write every mutant and its result to FILE.
 * ``--show-survivors``: list the surviving mutants after the summary.
@@ -104,23 +106,64 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
         "tests/test_bank_holidays.py",
         "tests/test_snapshots.py",
     ],
-    "clocks": [
+    "timeline": [
+        "tests/test_timeline.py",
+        "tests/test_cases.py",
+    ],
+    "rules": [
+        "tests/test_rules.py",
+        "tests/test_when_events_count.py",
         "tests/test_responses.py",
+        "tests/test_reviews.py",
+    ],
+    "rules/_model": [
+        "tests/test_rules.py",
+        "tests/test_when_events_count.py",
+        "tests/test_responses.py",
+        "tests/test_reviews.py",
+    ],
+    "rules/_policies": [
+        "tests/test_rules.py",
+        "tests/test_policies.py",
+        "tests/test_responses.py",
+    ],
+    "clocks/_deadline": [
+        "tests/test_deadline.py",
+        "tests/test_responses.py",
+    ],
+    "clocks/_counting": [
+        "tests/test_counting.py",
+        "tests/test_responses.py",
+        "tests/test_reviews.py",
         "tests/properties/test_clock_properties.py",
+    ],
+    "clocks/_response": [
+        "tests/test_responses.py",
+        "tests/test_when_events_count.py",
+        "tests/properties/test_clock_properties.py",
+        "tests/properties/test_engine_properties.py",
+    ],
+    "clocks/_stages": [
+        "tests/test_reviews.py",
+        "tests/test_cases.py",
+        "tests/properties/test_review_properties.py",
+    ],
+    "clocks/_timeline": [
+        "tests/test_cases.py",
+        "tests/test_when_events_count.py",
     ],
     "responses": [
         "tests/test_responses.py",
+        "tests/test_when_events_count.py",
         "tests/properties/test_clock_properties.py",
     ],
     "reviews": [
         "tests/test_reviews.py",
         "tests/properties/test_review_properties.py",
     ],
-    "rules": [
-        "tests/test_rules.py",
-    ],
     "cases": [
         "tests/test_cases.py",
+        "tests/test_when_events_count.py",
         "tests/properties/test_case_properties.py",
     ],
 }
@@ -1316,13 +1359,23 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
-def _plans(root: Path, names: list[str], sample: int, seed: int) -> list[ModulePlan]:
+def _plans(
+    root: Path,
+    names: list[str],
+    sample: int,
+    seed: int,
+    only: frozenset[str] = frozenset(),
+) -> list[ModulePlan]:
     plans = []
     for name in names:
         try:
-            plans.append(plan_module(root, name, sample, seed))
+            plan = plan_module(root, name, sample, seed)
         except (MutationTestError, SyntaxError, UnicodeDecodeError) as error:
             plans.append(ModulePlan(name, "", "", tests_for(name), error=str(error)))
+            continue
+        if only:
+            plan.mutants = [mutant for mutant in plan.mutants if mutant.id in only]
+        plans.append(plan)
     return plans
 
 
@@ -1374,7 +1427,9 @@ def run(
     try:
         print(f"copying the tree into {workspace.base}", file=sys.stderr)
         workspace.grow(1)
-        plans = _plans(workspace.copies[0], names, args.sample, args.seed)
+        plans = _plans(
+            workspace.copies[0], names, args.sample, args.seed, frozenset(args.only)
+        )
         for plan in plans:
             if plan.error:
                 continue
@@ -1459,6 +1514,14 @@ def _parser() -> argparse.ArgumentParser:
         f"at least {MIN_TIMEOUT:g} s)",
     )
     parser.add_argument(
+        "--only",
+        nargs="+",
+        default=[],
+        metavar="ID",
+        help="of the sample, test only the mutants with these ids (to recheck "
+        "survivors)",
+    )
+    parser.add_argument(
         "--list",
         action="store_true",
         help="list the mutants that would be tested, without testing them",
@@ -1494,7 +1557,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "jobs": args.jobs,
     }
     if args.list:
-        plans = _plans(ROOT, names, args.sample, args.seed)
+        plans = _plans(ROOT, names, args.sample, args.seed, frozenset(args.only))
         print_list(plans, args.seed)
         if args.json:
             write_json(args.json, plans, {}, {**settings, "listed_only": True})
