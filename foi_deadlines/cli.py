@@ -33,12 +33,14 @@ from foi_deadlines.reviews import (
     review_request_check,
     review_request_deadline,
 )
-from foi_deadlines.rules import Regime
+from foi_deadlines.rules import Regime, rule_set
 from foi_deadlines.tracker import TrackerRow
 
 __all__ = ["main"]
 
 _PROG: Final = "foi-deadlines"
+#: The regimes with an internal review (or reconsideration) stage.
+_REVIEWED: Final = [r.value for r in Regime if rule_set(r).review_request]
 
 
 def _date_argument(text: str) -> date:
@@ -137,9 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     review.add_argument(
         "--regime",
-        choices=[r.value for r in Regime if r is not Regime.SAR],
+        choices=_REVIEWED,
         default="foia",
-        help="foia (default), eir, foisa or eisr",
+        help=f"{', '.join(_REVIEWED)} (default foia)",
     )
     review.add_argument(
         "--policy",

@@ -20,7 +20,7 @@ import functools
 import warnings
 from collections.abc import Collection
 from datetime import date, datetime
-from typing import Final
+from typing import Final, NamedTuple
 
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
@@ -30,7 +30,7 @@ from foi_deadlines.bank_holidays import (
     Division,
     HolidayData,
 )
-from foi_deadlines.calendars import WorkingDayCalendar, get_calendar, supported_day
+from foi_deadlines.calendars import supported_day
 from foi_deadlines.clocks import (
     Circumstances,
     Deadline,
@@ -40,9 +40,10 @@ from foi_deadlines.clocks import (
     circumstances_of,
     period_end,
     policies_of,
-    respond,
     working_calendar,
 )
+from foi_deadlines.clocks._counting import DEFAULT_CIRCUMSTANCES
+from foi_deadlines.clocks._response import _Walk, unmoved_response, walked
 from foi_deadlines.errors import (
     InvalidInputError,
     NotApplicableError,
@@ -72,10 +73,9 @@ __all__ = [
     "response_due",
 ]
 
-_FOIA_RESPONSE: Final = get_rule("foia.response")
-_REFUSAL: Final = get_rule("foia.refusal_notice")
-_FAST_POLICIES: Final = ("receipt", "proclaimed_holidays", "holiday_source")
 _NO_OPTIONS: Final = (None,) * 12
+#: The regimes by name, for the look-up on the hot path.
+_REGIMES: Final[dict[str, Regime]] = {regime.value: regime for regime in Regime}
 
 
 def response_due(
@@ -159,8 +159,7 @@ def response_due(
     datetime.date(2025, 4, 15)
     """
     if (
-        regime == "foia"
-        and type(received) is date
+        type(received) is date
         and extended is False
         and division is Division.ENGLAND_AND_WALES
         and (
@@ -179,37 +178,40 @@ def response_due(
         )
         == _NO_OPTIONS
     ):
-        # The common case, kept lean for batch jobs: the engine's answer for a
-        # plain FOIA request with the defaults, without the walk.
-        if not FIRST_SUPPORTED_DAY <= received <= LAST_SUPPORTED_DAY:
-            supported_day(received, "received", "uk")
-        deadline = _plain_foia(received)
-        if deadline.due > _uk_calendar().confirmed_until:
-            _warn_provisional(deadline)
-        return deadline
-    stage = response_deadlines(
-        received,
-        regime=regime,
-        clarified_on=clarified_on,
-        clarification_sought_on=clarification_sought_on,
-        fee_notice_on=fee_notice_on,
-        fee_paid_on=fee_paid_on,
-        extended=extended,
-        public_interest_estimate=public_interest_estimate,
-        body=body,
-        school_days=school_days,
-        commissioner_day=commissioner_day,
-        identity_confirmed_on=identity_confirmed_on,
-        division=division,
-        policies=policies,
-        data=data,
-        extended_on=extended_on,
+        # The common case, kept lean for batch jobs: nothing has happened since
+        # the request arrived, under the defaults.
+        unmoved = _unmoved(received, regime)
+        if unmoved is not None:
+            deadline = unmoved[0]
+            if deadline.provisional:
+                _warn_provisional(deadline)
+            return deadline
+    walk = _walk_of(
+        _Call(
+            received,
+            regime,
+            clarified_on,
+            clarification_sought_on,
+            fee_notice_on,
+            fee_paid_on,
+            extended,
+            public_interest_estimate,
+            body,
+            school_days,
+            commissioner_day,
+            identity_confirmed_on,
+            division,
+            policies,
+            data,
+            extended_on,
+        )
     )
-    if stage.response is None:
-        raise _no_due_date(stage, fee_paid_on, clarified_on)
-    if stage.response.provisional:
-        _warn_provisional(stage.response)
-    return stage.response
+    final = walk.final_deadline()
+    if final is None:
+        raise _no_due_date(walk.deadlines(), fee_paid_on, clarified_on)
+    if final.provisional:
+        _warn_provisional(final)
+    return final
 
 
 def _no_due_date(
@@ -234,22 +236,17 @@ def _no_due_date(
     )
 
 
-@functools.cache
-def _uk_calendar() -> WorkingDayCalendar:
-    return get_calendar("uk")
+def _unmoved(received: date, regime: object) -> tuple[Deadline, RuleSet] | None:
+    """The engine's walk-free deadline for a request with no options, and its rules.
 
-
-def _plain_foia(received: date) -> Deadline:
-    """A FOIA request with no modifiers, default policies and the bundled data."""
-    calendar = _uk_calendar()
-    return Deadline(
-        due=calendar.add_working_days(received, 20, warn=False),
-        rule=_FOIA_RESPONSE,
-        received=received,
-        day_zero=received,
-        calendar=calendar,
-        policies_used=_FAST_POLICIES,
-    )
+    ``None`` where the walk is needed, or the arguments are for it to refuse.
+    """
+    chosen = _REGIMES.get(regime) if isinstance(regime, str) else None
+    if chosen is None or not FIRST_SUPPORTED_DAY <= received <= LAST_SUPPORTED_DAY:
+        return None
+    rules = rule_set(chosen, received)
+    deadline = unmoved_response(rules, received)
+    return None if deadline is None else (deadline, rules)
 
 
 def _warn_provisional(deadline: Deadline) -> None:
@@ -297,8 +294,7 @@ def response_deadlines(
     (datetime.date(2025, 3, 3), datetime.date(2025, 4, 1))
     """
     if (
-        regime == "foia"
-        and type(received) is date
+        type(received) is date
         and extended is False
         and division is Division.ENGLAND_AND_WALES
         and (
@@ -318,50 +314,149 @@ def response_deadlines(
         == _NO_OPTIONS
     ):
         # As in response_due: the common case, kept lean for case systems.
-        if not FIRST_SUPPORTED_DAY <= received <= LAST_SUPPORTED_DAY:
-            supported_day(received, "received", "uk")
-        base = _plain_foia(received)
-        return ResponseDeadlines(response=base, refusal_notice=base.with_rule(_REFUSAL))
+        unmoved = _unmoved(received, regime)
+        if unmoved is not None:
+            deadline, rules = unmoved
+            refusal = rules.optional_rule(rules.refusal_notice)
+            return ResponseDeadlines(
+                response=deadline,
+                refusal_notice=None if refusal is None else deadline.with_rule(refusal),
+            )
+    return _walk_of(
+        _Call(
+            received,
+            regime,
+            clarified_on,
+            clarification_sought_on,
+            fee_notice_on,
+            fee_paid_on,
+            extended,
+            public_interest_estimate,
+            body,
+            school_days,
+            commissioner_day,
+            identity_confirmed_on,
+            division,
+            policies,
+            data,
+            extended_on,
+        )
+    ).deadlines()
+
+
+class _Call(NamedTuple):
+    """The arguments of one keyword call, in order."""
+
+    received: date
+    regime: Regime | str
+    clarified_on: date | None
+    clarification_sought_on: date | None
+    fee_notice_on: date | None
+    fee_paid_on: date | None
+    extended: bool
+    public_interest_estimate: date | None
+    body: Body | str | None
+    school_days: Collection[date] | None
+    commissioner_day: date | None
+    identity_confirmed_on: date | None
+    division: Division | str
+    policies: Policies | None
+    data: HolidayData | None
+    extended_on: date | None
+
+
+def _walk_of(call: _Call) -> _Walk:
+    """The engine's walk for a keyword call, remembered where the call allows.
+
+    A call is a pure function of its arguments, so the same call twice (a
+    spreadsheet recalculating, a batch of requests received the same day) walks
+    once. Calls with an argument that cannot be a key (a list of school days) are
+    walked each time; so are calls whose ``extended`` is not a bool, which are
+    refused, as a key would take ``1`` for ``True``.
+    """
+    if call.extended is True or call.extended is False:
+        try:
+            hash(call)
+        except TypeError:
+            pass
+        else:
+            return _remembered_walk(call)
+    return _walk_for(call)
+
+
+@functools.lru_cache(maxsize=16384)
+def _remembered_walk(call: _Call) -> _Walk:
+    return _walk_for(call)
+
+
+def _walk_for(call: _Call) -> _Walk:
+    """The keywords checked and turned into events, and the engine's walk."""
+    (
+        received,
+        regime,
+        clarified_on,
+        clarification_sought_on,
+        fee_notice_on,
+        fee_paid_on,
+        extended,
+        public_interest_estimate,
+        body,
+        school_days,
+        commissioner_day,
+        identity_confirmed_on,
+        division,
+        policies,
+        data,
+        extended_on,
+    ) = call
     if extended is not False and extended is not True:
         raise InvalidInputError("extended", extended, "True or False")
     if data is not None and not isinstance(data, HolidayData):
         raise InvalidInputError("data", data, "a foi_deadlines.HolidayData or None")
-    chosen = member_of(Regime, regime, "regime")
+    chosen = _REGIMES.get(regime) if isinstance(regime, str) else None
+    if chosen is None:
+        chosen = member_of(Regime, regime, "regime")
     day = received if type(received) is date else to_uk_date(received, "received")
     supported_day(day, "received", chosen.calendar or "any")
     rules = rule_set(chosen, day)
-    options = {
-        "clarification_sought_on": _day(
-            clarification_sought_on, "clarification_sought_on"
-        ),
-        "clarified_on": _day(clarified_on, "clarified_on"),
-        "fee_notice_on": _day(fee_notice_on, "fee_notice_on"),
-        "fee_paid_on": _day(fee_paid_on, "fee_paid_on"),
-        "identity_confirmed_on": _day(identity_confirmed_on, "identity_confirmed_on"),
-        "extended_on": _day(extended_on, "extended_on"),
-        "public_interest_estimate": _day(
-            public_interest_estimate, "public_interest_estimate"
-        ),
-        "commissioner_day": _day(commissioner_day, "commissioner_day"),
-    }
-    circumstances = circumstances_of(
-        policies=policies_of(policies),
-        data=data,
-        division=member_of(Division, division, "division"),
-        body=_body(rules, body),
-        school_days=_school_days(rules, body, school_days),
-        commissioner_day=options["commissioner_day"],
+    dates = _Dates(
+        sought=_day(clarification_sought_on, "clarification_sought_on"),
+        clarified=_day(clarified_on, "clarified_on"),
+        notice=_day(fee_notice_on, "fee_notice_on"),
+        paid=_day(fee_paid_on, "fee_paid_on"),
+        identity=_day(identity_confirmed_on, "identity_confirmed_on"),
+        extended_on=_day(extended_on, "extended_on"),
+        estimate=_day(public_interest_estimate, "public_interest_estimate"),
     )
-    _check_specified(rules, circumstances)
-    facts = _facts(
-        rules, day, options, circumstances.policies, extended=extended or None
-    )
-    return respond(
+    specified = _day(commissioner_day, "commissioner_day")
+    if (
+        policies is None
+        and data is None
+        and division is Division.ENGLAND_AND_WALES
+        and body is None
+        and school_days is None
+        and specified is None
+    ):
+        circumstances = DEFAULT_CIRCUMSTANCES
+    else:
+        circumstances = circumstances_of(
+            policies=policies_of(policies),
+            data=data,
+            division=member_of(Division, division, "division"),
+            body=_body(rules, body),
+            school_days=_school_days(rules, body, school_days),
+            commissioner_day=specified,
+        )
+        _check_specified(rules, circumstances)
+    facts: tuple[Fact, ...] = ()
+    if extended or dates != _NO_DATES:
+        facts = _facts(rules, day, dates, circumstances.policies, extended=extended)
+    return walked(
         rules,
-        facts[1:],
+        facts,
         circumstances,
-        received=day,
-        arrived_at=received if isinstance(received, datetime) else None,
+        day,
+        received if isinstance(received, datetime) else None,
     )
 
 
@@ -432,15 +527,30 @@ def _option_needs_body(rules: RuleSet, body: object, field: str, option: str) ->
     raise NotApplicableError(option, rules.label, reason)
 
 
+class _Dates(NamedTuple):
+    """The dates given as keywords, checked."""
+
+    sought: date | None = None
+    clarified: date | None = None
+    notice: date | None = None
+    paid: date | None = None
+    identity: date | None = None
+    extended_on: date | None = None
+    estimate: date | None = None
+
+
+_NO_DATES: Final = _Dates()
+
+
 def _facts(
     rules: RuleSet,
     received: date,
-    options: dict[str, date | None],
+    dates: _Dates,
     policies: Policies,
     *,
-    extended: bool | None,
-) -> list[Fact]:
-    """The options as events, checked and in date order, receipt first."""
+    extended: bool,
+) -> tuple[Fact, ...]:
+    """The dates as events, checked and in date order."""
     kinds = rules.event_kinds
     facts: list[Fact] = []
 
@@ -455,7 +565,7 @@ def _facts(
             )
         facts.append(Fact(kind, on, extra.get("estimate")))
 
-    sought, clarified = options["clarification_sought_on"], options["clarified_on"]
+    sought, clarified = dates.sought, dates.clarified
     if sought is not None or clarified is not None:
         step = rules.step_closed_by(CaseEventKind.CLARIFICATION_RECEIVED)
         if clarified is not None and sought is None and step and step.needs_opening:
@@ -466,7 +576,7 @@ def _facts(
                 clarified, sought, "clarified_on", "the clarification was sought"
             )
             add(CaseEventKind.CLARIFICATION_RECEIVED, "clarified_on", clarified)
-    notice, paid = options["fee_notice_on"], options["fee_paid_on"]
+    notice, paid = dates.notice, dates.paid
     if notice is not None:
         add(CaseEventKind.FEES_NOTICE, "fee_notice_on", notice)
     if paid is not None:
@@ -475,25 +585,19 @@ def _facts(
             raise TimelineError("fee_paid_on", paid, step.needs_opening)
         _not_before(paid, notice, "fee_paid_on", "the fees notice")
         add(CaseEventKind.FEE_PAID, "fee_paid_on", paid)
-    if options["identity_confirmed_on"] is not None:
-        add(
-            CaseEventKind.IDENTITY_CONFIRMED,
-            "identity_confirmed_on",
-            options["identity_confirmed_on"],
-        )
-    estimate = options["public_interest_estimate"]
-    extended_on = options["extended_on"]
-    if extended or estimate is not None or extended_on is not None:
+    if dates.identity is not None:
+        add(CaseEventKind.IDENTITY_CONFIRMED, "identity_confirmed_on", dates.identity)
+    if extended or dates.estimate is not None or dates.extended_on is not None:
         _extension(
             rules,
             received=received,
             policies=policies,
-            estimate=estimate,
-            extended_on=extended_on,
+            estimate=dates.estimate,
+            extended_on=dates.extended_on,
             add=add,
         )
     facts.sort(key=lambda f: (f.on or received, RANK[f.kind]))
-    return [Fact(CaseEventKind.RECEIVED, received), *facts]
+    return tuple(facts)
 
 
 def _extension(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -23,6 +24,7 @@ from foi_deadlines import (
     TimelineError,
     by_status,
     case_from_json,
+    case_json,
     case_to_json,
     cases_from_json,
     cases_to_json,
@@ -447,6 +449,11 @@ class TestJson:
         ]
         assert defs["regime"]["enum"] == [r.value for r in Regime]
         assert set(defs["policies"]["properties"]) == set(attrs.fields_dict(Policies))
+
+    def test_the_shipped_schema_file_is_up_to_date(self) -> None:
+        """The copy in the package is the schema the code gives (make_schema.py)."""
+        shipped = Path(case_json.__file__).parent / "data" / "case.schema.json"
+        assert json.loads(shipped.read_text(encoding="utf-8")) == json_schema()
 
     @pytest.mark.parametrize(
         ("change", "path", "problem"),

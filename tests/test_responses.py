@@ -543,6 +543,40 @@ class TestRefusals:
             Policies(office_hours_cutoff="17:00")  # type: ignore[arg-type]
 
 
+class TestRepeatedCalls:
+    """The same call twice gives the same answer, and a bad one is still refused."""
+
+    def test_a_number_is_not_taken_for_a_bool_after_a_bool(self) -> None:
+        assert response_due(d("2025-11-20"), regime="eir", extended=True).due == d(
+            "2026-01-22"
+        )
+        with pytest.raises(
+            InvalidInputError, match=r"^extended must be True or False \(got 1\)"
+        ):
+            response_due(d("2025-11-20"), regime="eir", extended=1)  # type: ignore[arg-type]
+
+    def test_a_list_of_school_days_twice(self) -> None:
+        days = sorted(
+            term_days(["2025-01-06", "2025-02-14", "2025-02-24", "2025-04-04"])
+        )
+        first = response_due(d("2025-02-03"), body="school", school_days=days)
+        assert (
+            first.due
+            == response_due(d("2025-02-03"), body="school", school_days=days).due
+        )
+        assert first.due == d("2025-03-10")
+
+    def test_errors_are_raised_every_time(self) -> None:
+        for _ in range(2):
+            with pytest.raises(ClockStoppedError):
+                response_due(d("2025-03-03"), fee_notice_on=d("2025-03-10"))
+
+    def test_provisional_warns_every_time(self) -> None:
+        for _ in range(2):
+            with pytest.warns(ProvisionalDateWarning):
+                response_due(d("2035-03-01"), regime="eir", extended=True)
+
+
 class TestHolidayData:
     def test_custom_data_moves_deadline(self) -> None:
         """A proclaimed day passed as data moves the deadline."""

@@ -160,6 +160,46 @@ def clock_modifiers(regime: str = "") -> Table:
     return header, rows
 
 
+_WINDOW_TEXT: dict[str, str] = {
+    "any": "whenever it happens",
+    "base": "by the end of the time for complying (before any extension)",
+    "current": "by the end of the period in force (extended, if extended in time)",
+    "notice": "by the last day to give notice of an extension",
+}
+
+
+def steps(regime: str = "") -> Table:
+    """The events that move each regime's response clock, and when they count."""
+    header = ("Regime", "Event", "Effect", "Ends with", "Counts if given", "Law")
+    rows = []
+    for editions in rules.RULE_SETS.values():
+        for edition in editions:
+            if regime and edition.regime != regime:
+                continue
+            label = edition.label
+            if edition.in_force_to is not None:
+                label = f"{label}, received to {edition.in_force_to}"
+            elif edition.in_force_from is not None:
+                label = f"{label}, received from {edition.in_force_from}"
+            for step in edition.steps:
+                law = step.citation
+                if step.window_law != step.citation:
+                    law = f"{law}; window: {step.window_law}"
+                rows.append(
+                    (
+                        label,
+                        str(step.kind).replace("_", " "),
+                        f"{step.effect}: {step.summary}",
+                        ""
+                        if step.closed_by is None
+                        else str(step.closed_by).replace("_", " "),
+                        _WINDOW_TEXT[str(step.window)],
+                        law,
+                    )
+                )
+    return header, rows
+
+
 def policies(ids: str = "") -> Table:
     """The policy register, or the entries named (``P1,P3``)."""
     wanted = set(ids.split(",")) if ids else None
@@ -176,6 +216,7 @@ TABLES: dict[str, Callable[..., Table]] = {
     "rules": clock_rules,
     "windows": windows,
     "modifiers": clock_modifiers,
+    "steps": steps,
     "policies": policies,
     "known-differences": known_differences,
     "corrections": corrections,

@@ -252,6 +252,34 @@ class _Plan:
             and self.calendar is not None
         )
 
+    def unmoved(self, received: date) -> Deadline | None:
+        """The deadline of a request nothing has happened to, without a walk.
+
+        It is the deadline a walk over no events gives; ``None`` where even that
+        needs the walk: a body with its own time, or a receipt the policies deem
+        to be on another day.
+        """
+        if not self.plain:
+            return None
+        base = self.base
+        rolled = None
+        if self.simple:
+            calendar = self.calendar
+            assert calendar is not None
+            due = calendar.add_working_days(received, base.length, warn=False)
+        else:
+            due, rolled = period_end(base, received, self.calendar, (), self.policies)
+        return Deadline(
+            due=due,
+            rule=base,
+            received=received,
+            day_zero=received,
+            calendar=self.calendar,
+            policies=self.policies,
+            policies_used=self.used(base, _NO_POLICIES),
+            rolled_from=rolled,
+        )
+
     def rule(self, rule_id: str) -> ClockRule:
         """The set's rule ``rule_id`` as the policies make it."""
         found = self._rules.get(rule_id)
@@ -990,6 +1018,16 @@ class _Walk:
             abandoned_on=self._abandoned_on(stop),
             events=events,
         )
+
+
+def unmoved_response(rules: RuleSet, received: date) -> Deadline | None:
+    """The response deadline of a request nothing has happened to, without a walk.
+
+    It is what ``respond(rules, (), received=received).response`` gives for a rule
+    set in force on ``received`` under the default circumstances; ``None`` where
+    the plan needs the walk even then. The engine's fast path.
+    """
+    return _plan_for(rules, DEFAULT_CIRCUMSTANCES, received).unmoved(received)
 
 
 def respond(

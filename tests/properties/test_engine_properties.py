@@ -46,7 +46,8 @@ from foi_deadlines import (
     spreadsheet,
 )
 from foi_deadlines.batch import DEFAULT_COLUMNS, fill_tracker
-from foi_deadlines.clocks import EventKind, ResponseDeadlines
+from foi_deadlines.clocks import EventKind, ResponseDeadlines, respond
+from foi_deadlines.clocks._response import unmoved_response
 from foi_deadlines.rules import Window, rule_set
 from foi_deadlines.tracker import DATE_FIELDS, TrackerRow
 from tests.oracles import nth_working_day, provisional_ok
@@ -839,3 +840,18 @@ class TestLapse:
         assert stage.response.due > last
         assert stage.lapsed_on is None
         assert status_of(paid, last).code in RUNNING_CODES
+
+
+class TestWalkFreeAnswer:
+    """The engine's fast path for a request nothing has happened to gives what the
+    walk gives, for every regime and edition, on any day it is in force."""
+
+    @settings(max_examples=300)
+    @given(st.sampled_from(REGIMES), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
+    def test_same_as_the_walk(self, regime: str, day: date) -> None:
+        rules = rule_set(regime, day)
+        walk = respond(rules, (), received=day)
+        fast = unmoved_response(rules, day)
+        assert fast is not None
+        assert fast == walk.response
+        assert response_deadlines(day, regime=regime) == walk

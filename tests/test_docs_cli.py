@@ -1,0 +1,49 @@
+"""The command lines shown in docs/cli.md give the output shown there."""
+
+from __future__ import annotations
+
+import contextlib
+import doctest
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from foi_deadlines import cli
+
+PAGE = Path(__file__).parents[1] / "docs" / "cli.md"
+#: Commands that need files of their own, shown but not run here.
+NOT_RUN = ("batch",)
+
+
+def examples() -> list[tuple[str, str]]:
+    """Each ``$ foi-deadlines ...`` line of the page's text blocks, with its output."""
+    found = []
+    for block in re.findall(r"```text\n(.*?)```", PAGE.read_text("utf-8"), re.S):
+        for chunk in re.split(r"^(?=\$ )", block, flags=re.M):
+            if not chunk.startswith("$ foi-deadlines "):
+                continue
+            command, _, output = chunk.partition("\n")
+            command = command.removeprefix("$ foi-deadlines ")
+            if command.split()[0] not in NOT_RUN:
+                found.append((command, output))
+    return found
+
+
+@pytest.mark.parametrize(("command", "expected"), examples())
+def test_the_page_shows_what_the_command_prints(command: str, expected: str) -> None:
+    args = shlex.split(command)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli.main(args)
+    assert code == 0
+    checker = doctest.OutputChecker()
+    assert checker.check_output(expected, out.getvalue(), doctest.ELLIPSIS), (
+        f"$ foi-deadlines {command}\nexpected:\n{expected}\ngot:\n{out.getvalue()}"
+    )
+
+
+def test_the_page_has_examples() -> None:
+    assert len(examples()) >= 7
