@@ -198,6 +198,30 @@ class _Plan:
     and the policies each deadline reads: worked out once, then shared.
     """
 
+    __slots__ = (
+        "_by_rule",
+        "_calendars",
+        "_rules",
+        "_used",
+        "allowed_days",
+        "base",
+        "body_event",
+        "calendar",
+        "circ",
+        "deems",
+        "extra_used",
+        "first_counts",
+        "key",
+        "notes",
+        "plain",
+        "policies",
+        "refusal",
+        "rules",
+        "simple",
+        "specified",
+        "standard",
+    )
+
     def __init__(self, rules: RuleSet, circumstances: Circumstances, key: date) -> None:
         self.rules = rules
         self.circ = circumstances
@@ -342,6 +366,44 @@ _NO_POLICIES: Final[frozenset[str]] = frozenset()
 
 class _Walk:
     """One pass over a timeline for the response stage."""
+
+    __slots__ = (
+        "_deadlines",
+        "_final",
+        "abandoned_on",
+        "allowed_days",
+        "base",
+        "base_due",
+        "base_rolled",
+        "calendar",
+        "circ",
+        "closed",
+        "day0",
+        "day0_is",
+        "deems",
+        "events",
+        "ext_basis",
+        "ext_note",
+        "ext_rolled",
+        "ext_rule",
+        "extension",
+        "fee_window",
+        "final_due",
+        "ineffective",
+        "lapsed_on",
+        "notes",
+        "notice",
+        "pause_policies",
+        "pauses",
+        "plan",
+        "policies",
+        "received",
+        "rules",
+        "sorted_events",
+        "specified",
+        "standard",
+        "stops",
+    )
 
     def __init__(
         self, plan: _Plan, received: date, arrived_at: datetime | None
