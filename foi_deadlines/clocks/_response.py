@@ -1178,7 +1178,45 @@ def _walk(
     received: date,
     arrived_at: datetime | None,
 ) -> _Walk:
-    walk = _Walk(_plan_for(rules, circumstances, received), received, arrived_at)
+    plan = _plan_for(rules, circumstances, received)
+    if not events and plan.plain:
+        return _Unmoved(plan, received)
+    walk = _Walk(plan, received, arrived_at)
     for fact in events:
         walk.take(fact)
     return walk.finish()
+
+
+class _Unmoved(_Walk):
+    """The walk of a request nothing has happened to: the plan's answer, at once.
+
+    It gives what a :class:`_Walk` over no events gives (the property tests compare
+    the two), without the walk.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, plan: _Plan, received: date) -> None:
+        final = plan.unmoved(received)
+        assert final is not None
+        self.plan = plan
+        self.rules = plan.rules
+        self.received = self.day0 = received
+        self._final = final
+        self.base_due = self.final_due = final.due
+        self.lapsed_on = self.abandoned_on = None
+        self._deadlines = None
+
+    def final_deadline(self) -> Deadline | None:
+        return self._final
+
+    def deadlines(self) -> ResponseDeadlines:
+        if self._deadlines is None:
+            final = self._final
+            assert final is not None
+            refusal = self.plan.refusal
+            self._deadlines = ResponseDeadlines(
+                response=final,
+                refusal_notice=None if refusal is None else final.with_rule(refusal),
+            )
+        return self._deadlines

@@ -45,10 +45,12 @@ from foi_deadlines import (
     response_deadlines,
     spreadsheet,
 )
+from foi_deadlines.bank_holidays import Division
 from foi_deadlines.batch import DEFAULT_COLUMNS, fill_tracker
 from foi_deadlines.clocks import EventKind, ResponseDeadlines, respond
-from foi_deadlines.clocks._response import unmoved_response
-from foi_deadlines.rules import Window, rule_set
+from foi_deadlines.clocks._counting import DEFAULT_CIRCUMSTANCES, circumstances_of
+from foi_deadlines.clocks._response import _plan_for, _Walk, unmoved_response
+from foi_deadlines.rules import Policies, Window, rule_set
 from foi_deadlines.tracker import DATE_FIELDS, TrackerRow
 from tests.oracles import nth_working_day, provisional_ok
 from tests.properties.test_case_properties import (
@@ -844,14 +846,36 @@ class TestLapse:
 
 class TestWalkFreeAnswer:
     """The engine's fast path for a request nothing has happened to gives what the
-    walk gives, for every regime and edition, on any day it is in force."""
+    full walk gives, for every regime and edition, on any day, under any policies
+    that leave day 0 where it is, in any part of the UK."""
 
     @settings(max_examples=300)
-    @given(st.sampled_from(REGIMES), st.dates(date(2000, 1, 1), date(2100, 12, 31)))
-    def test_same_as_the_walk(self, regime: str, day: date) -> None:
+    @given(
+        st.sampled_from(REGIMES),
+        st.dates(date(2000, 1, 1), date(2100, 12, 31)),
+        st.sampled_from(
+            (
+                Policies(),
+                Policies(fee_pause="notice_day_counts"),
+                Policies(sar_month="beginning_with"),
+                Policies(sar_month="fixed_28_days", sar_extension="chained"),
+                Policies(sar_pause="exclusive", sar_roll="uk"),
+                Policies(proclaimed_holidays="as_known_at_receipt"),
+                Policies(holiday_source="standing_rules"),
+                Policies(sar_transition="relevant_time"),
+            )
+        ),
+        st.sampled_from(tuple(Division)),
+    )
+    def test_same_as_the_walk(
+        self, regime: str, day: date, policies: Policies, division: Division
+    ) -> None:
         rules = rule_set(regime, day)
-        walk = respond(rules, (), received=day)
-        fast = unmoved_response(rules, day)
-        assert fast is not None
-        assert fast == walk.response
-        assert response_deadlines(day, regime=regime) == walk
+        circumstances = circumstances_of(policies=policies, division=division)
+        plan = _plan_for(rules, circumstances, day)
+        assert plan.plain
+        full = _Walk(plan, day, None).finish().deadlines()
+        assert respond(rules, (), circumstances, received=day) == full
+        if circumstances == DEFAULT_CIRCUMSTANCES:
+            assert unmoved_response(rules, day) == full.response
+            assert response_deadlines(day, regime=regime) == full
