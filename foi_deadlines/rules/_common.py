@@ -1,15 +1,30 @@
-"""Wording and rules that several regimes share, written once.
+"""Wording, rules and steps that several regimes share, written once.
 
 The EIR take their enforcement and appeal provisions from FOIA (EIR reg 18), and the
 EISR theirs from FOISA (EISR reg 17): the tribunal and court rules below are the same
-rule under each regime, with the regime's own id and citation.
+rule under each regime, with the regime's own id and citation. The EIR and the EISR
+also word their further particulars (reg 9) and their extension for complexity and
+volume (reg 7) alike, so those steps are made here for each, with its own citations.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from foi_deadlines.rules._model import Anchor, ClockRule, Regime, Stage, Unit
+from foi_deadlines.rules._model import (
+    Anchor,
+    Awaiting,
+    ClockRule,
+    End,
+    Modifier,
+    Regime,
+    Stage,
+    Step,
+    Unit,
+    Variant,
+    Window,
+)
+from foi_deadlines.timeline import CaseEventKind
 
 __all__ = [
     "CODE",
@@ -21,8 +36,11 @@ __all__ = [
     "RECEIPT",
     "RESPONSE_DATE",
     "SIC",
+    "complexity_extension",
     "court_of_session",
+    "fee_window",
     "ftt_appeal",
+    "further_particulars",
 ]
 
 RECEIPT: Final = "the day the request is received, working day or not"
@@ -79,6 +97,38 @@ def ftt_appeal(
     )
 
 
+def fee_window(*, id: str, regime: Regime, citation: str) -> ClockRule:
+    """The window to pay a fee (FOIA s9(2), FOISA s9).
+
+    Three months beginning with the day of the fees notice (policy P4); unpaid in
+    it, the request lapses.
+    """
+    return ClockRule(
+        id=id,
+        regime=regime,
+        title="Fee payment window",
+        summary=(
+            "The authority need not comply unless the fee is paid within three months "
+            "beginning with the day the fees notice is given."
+        ),
+        citation=citation,
+        calendar=None,
+        length=3,
+        unit=Unit.MONTHS,
+        day_zero="the day the fees notice is given",
+        anchor=Anchor.STEP,
+        end=End.BEGINNING_WITH,
+        variants=(
+            Variant(
+                policy="fee_window",
+                value="corresponding_date",
+                changes=(("end", End.AFTER),),
+            ),
+        ),
+        note="Counted as 'beginning with' the notice day (policy P4).",
+    )
+
+
 def court_of_session(*, id: str, regime: Regime, citation: str) -> ClockRule:
     """An appeal to the Court of Session: 42 days after intimation, not rolled."""
     return ClockRule(
@@ -94,4 +144,61 @@ def court_of_session(*, id: str, regime: Regime, citation: str) -> ClockRule:
         anchor=Anchor.DECISION_NOTICE,
         note=COURT_NOTE,
         stage=Stage.APPEAL,
+    )
+
+
+def further_particulars(instrument: str) -> Step:
+    """Further particulars under reg 9 of ``instrument`` (``"EIR"``, ``"EISR"``).
+
+    They are asked for within 20 working days (reg 9(2)), and the period runs
+    again from the day they are received (reg 9(4)).
+    """
+    return Step(
+        kind=CaseEventKind.CLARIFICATION_SOUGHT,
+        closed_by=CaseEventKind.CLARIFICATION_RECEIVED,
+        effect=Modifier.RESTART,
+        summary=(
+            "further particulars: asked for within 20 working days (reg 9(2)), "
+            "the period runs from the day they are received (reg 9(4))"
+        ),
+        citation=f"{instrument} reg 9(4)",
+        window=Window.BASE,
+        window_citation=f"{instrument} reg 9(2)",
+        awaiting=Awaiting.CLARIFICATION,
+        restarts_as="the day the further particulars are received (reg 9(4))",
+        opened=(
+            "Further particulars sought on {on}: the period starts again when "
+            "they arrive ({law})."
+        ),
+        applied=(
+            "Further particulars received on {on}: the period runs from that "
+            "day ({law})."
+        ),
+    )
+
+
+def complexity_extension(
+    instrument: str, *, notice: str, extends_to: str, notice_rule: str
+) -> Step:
+    """The extension to 40 working days of reg 7(1) of ``instrument``.
+
+    It is for complexity and volume that make 20 impracticable, and notified within
+    20 working days (the regulation ``notice``).
+    """
+    return Step(
+        kind=CaseEventKind.EXTENSION,
+        effect=Modifier.EXTENSION,
+        summary=(
+            "complexity and volume: 40 working days (reg 7(1)), notified within "
+            f"20 working days of receipt (reg {notice})"
+        ),
+        citation=f"{instrument} reg 7(1)",
+        window=Window.NOTICE,
+        window_citation=f"{instrument} reg {notice}",
+        extends_to=extends_to,
+        notice_rule=notice_rule,
+        applied=(
+            "Extended to 40 working days for complexity and volume ({law}); the "
+            "applicant had to be told by {notice_due}."
+        ),
     )

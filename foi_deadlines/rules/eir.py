@@ -18,7 +18,9 @@ from foi_deadlines.rules._common import (
     FTT_ROLL,
     ICO_COMPLAINT,
     RECEIPT,
+    complexity_extension,
     ftt_appeal,
+    further_particulars,
 )
 from foi_deadlines.rules._model import (
     Anchor,
@@ -175,28 +177,7 @@ RULE_SET: Final = RuleSet(
     ),
     response=_RESPONSE.id,
     steps=(
-        Step(
-            kind=CaseEventKind.CLARIFICATION_SOUGHT,
-            closed_by=CaseEventKind.CLARIFICATION_RECEIVED,
-            effect=Modifier.RESTART,
-            summary=(
-                "further particulars: asked for within 20 working days (reg 9(2)), "
-                "the period runs from the day they are received (reg 9(4))"
-            ),
-            citation="EIR reg 9(4)",
-            window=Window.BASE,
-            window_citation="EIR reg 9(2)",
-            awaiting=Awaiting.CLARIFICATION,
-            restarts_as="the day the further particulars are received (reg 9(4))",
-            opened=(
-                "Further particulars sought on {on}: the period starts again when "
-                "they arrive ({law})."
-            ),
-            applied=(
-                "Further particulars received on {on}: the period runs from that "
-                "day ({law})."
-            ),
-        ),
+        further_particulars("EIR"),
         Step(
             kind=CaseEventKind.FEES_NOTICE,
             closed_by=CaseEventKind.FEE_PAID,
@@ -226,22 +207,11 @@ RULE_SET: Final = RuleSet(
                 "a fee paid with no fees notice; pass fee_notice_on (EIR reg 8(6))"
             ),
         ),
-        Step(
-            kind=CaseEventKind.EXTENSION,
-            effect=Modifier.EXTENSION,
-            summary=(
-                "complex and voluminous: 40 working days (reg 7(1)), notified within "
-                "20 working days of receipt (reg 7(3))"
-            ),
-            citation="EIR reg 7(1)",
-            window=Window.NOTICE,
-            window_citation="EIR reg 7(3)",
+        complexity_extension(
+            "EIR",
+            notice="7(3)",
             extends_to=_EXTENDED.id,
             notice_rule=_EXTENSION_NOTICE.id,
-            applied=(
-                "Extended to 40 working days for complexity and volume ({law}); the "
-                "applicant had to be told by {notice_due}."
-            ),
         ),
     ),
     extension_kind=CaseEventKind.EXTENSION,

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 from typing import Final
 
-from foi_deadlines.rules._common import court_of_session
+from foi_deadlines.rules._common import (
+    complexity_extension,
+    court_of_session,
+    further_particulars,
+)
 from foi_deadlines.rules._model import (
     Anchor,
-    Awaiting,
     ClockRule,
-    Modifier,
     Regime,
     RuleSet,
     Stage,
-    Step,
     Unit,
-    Window,
 )
 from foi_deadlines.rules.foisa import sic_application
 from foi_deadlines.timeline import CaseEventKind
@@ -148,44 +148,12 @@ RULE_SET: Final = RuleSet(
     ),
     response=_RESPONSE.id,
     steps=(
-        Step(
-            kind=CaseEventKind.CLARIFICATION_SOUGHT,
-            closed_by=CaseEventKind.CLARIFICATION_RECEIVED,
-            effect=Modifier.RESTART,
-            summary=(
-                "further particulars: asked for within 20 working days (reg 9(2)), "
-                "the period runs from their receipt (reg 9(4))"
-            ),
-            citation="EISR reg 9(4)",
-            window=Window.BASE,
-            window_citation="EISR reg 9(2)",
-            awaiting=Awaiting.CLARIFICATION,
-            restarts_as="the day the further particulars are received (reg 9(4))",
-            opened=(
-                "Further particulars sought on {on}: the period starts again when "
-                "they arrive ({law})."
-            ),
-            applied=(
-                "Further particulars received on {on}: the period runs from that "
-                "day ({law})."
-            ),
-        ),
-        Step(
-            kind=CaseEventKind.EXTENSION,
-            effect=Modifier.EXTENSION,
-            summary=(
-                "complexity and volume: 40 working days (reg 7(1)), notified within "
-                "20 working days of receipt (reg 7(2))"
-            ),
-            citation="EISR reg 7(1)",
-            window=Window.NOTICE,
-            window_citation="EISR reg 7(2)",
+        further_particulars("EISR"),
+        complexity_extension(
+            "EISR",
+            notice="7(2)",
             extends_to=_EXTENDED.id,
             notice_rule=_EXTENSION_NOTICE.id,
-            applied=(
-                "Extended to 40 working days for complexity and volume ({law}); the "
-                "applicant had to be told by {notice_due}."
-            ),
         ),
     ),
     extension_kind=CaseEventKind.EXTENSION,

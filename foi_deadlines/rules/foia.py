@@ -26,6 +26,7 @@ from foi_deadlines.rules._common import (
     ICO_COMPLAINT,
     RECEIPT,
     RESPONSE_DATE,
+    fee_window,
     ftt_appeal,
 )
 from foi_deadlines.rules._model import (
@@ -41,7 +42,6 @@ from foi_deadlines.rules._model import (
     Stage,
     Step,
     Unit,
-    Variant,
     Window,
 )
 from foi_deadlines.timeline import CaseEventKind
@@ -111,29 +111,10 @@ _PUBLIC_INTEREST: Final = ClockRule(
     ),
 )
 
-_FEE_PAYMENT: Final = ClockRule(
+_FEE_PAYMENT: Final = fee_window(
     id="foia.fee_payment",
     regime=Regime.FOIA,
-    title="Fee payment window",
-    summary=(
-        "The authority need not comply unless the fee is paid within three months "
-        "beginning with the day the fees notice is given."
-    ),
     citation="Freedom of Information Act 2000 s9(2)",
-    calendar=None,
-    length=3,
-    unit=Unit.MONTHS,
-    day_zero="the day the fees notice is given",
-    anchor=Anchor.STEP,
-    end=End.BEGINNING_WITH,
-    variants=(
-        Variant(
-            policy="fee_window",
-            value="corresponding_date",
-            changes=(("end", End.AFTER),),
-        ),
-    ),
-    note="Counted as 'beginning with' the notice day (policy P4).",
 )
 
 _SCHOOL: Final = ClockRule(

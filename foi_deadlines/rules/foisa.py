@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from foi_deadlines.rules._common import SIC, court_of_session
+from foi_deadlines.rules._common import SIC, court_of_session, fee_window
 from foi_deadlines.rules._model import (
     Anchor,
     Awaiting,
@@ -100,29 +100,8 @@ _KEEPER: Final = ClockRule(
     day_zero=_RECEIPT,
 )
 
-_FEE_PAYMENT: Final = ClockRule(
-    id="foisa.fee_payment",
-    regime=Regime.FOISA,
-    title="Fee payment window",
-    summary=(
-        "The authority need not comply unless the fee is paid within three months "
-        "beginning with the day the fees notice is given."
-    ),
-    citation=f"{_FOISA} s9",
-    calendar=None,
-    length=3,
-    unit=Unit.MONTHS,
-    day_zero="the day the fees notice is given",
-    anchor=Anchor.STEP,
-    end=End.BEGINNING_WITH,
-    variants=(
-        Variant(
-            policy="fee_window",
-            value="corresponding_date",
-            changes=(("end", End.AFTER),),
-        ),
-    ),
-    note="Counted as 'beginning with' the notice day (policy P4).",
+_FEE_PAYMENT: Final = fee_window(
+    id="foisa.fee_payment", regime=Regime.FOISA, citation=f"{_FOISA} s9"
 )
 
 _REVIEW_REQUIREMENT: Final = ClockRule(
