@@ -112,12 +112,14 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
     ],
     "rules": [
         "tests/test_rules.py",
+        "tests/test_rule_sets.py",
         "tests/test_when_events_count.py",
         "tests/test_responses.py",
         "tests/test_reviews.py",
     ],
     "rules/_model": [
         "tests/test_rules.py",
+        "tests/test_rule_sets.py",
         "tests/test_when_events_count.py",
         "tests/test_responses.py",
         "tests/test_reviews.py",
@@ -163,6 +165,7 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
     ],
     "cases": [
         "tests/test_cases.py",
+        "tests/test_case_edges.py",
         "tests/test_when_events_count.py",
         "tests/properties/test_case_properties.py",
     ],
