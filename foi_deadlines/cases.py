@@ -748,7 +748,11 @@ class _Reading:
                 return attrs.evolve(status, code=StatusCode.REVIEW_OPEN)
             return status
         late = _working_days_after(review, outcome.on)
-        timing = "in time" if late == 0 else f"{late} working days late"
+        timing = (
+            "in time"
+            if late == 0
+            else f"{late} working day{'s' if late != 1 else ''} late"
+        )
         if outcome.on > review.due and late == 0:
             timing = "after the last day"
         return _status(

@@ -291,7 +291,7 @@ class TestReviewOutcome:
             ("2025-06-02", "in time"),
             ("2025-06-27", "in time"),
             ("2025-06-28", "after the last day"),  # a Saturday: no working day lost
-            ("2025-06-30", "1 working days late"),
+            ("2025-06-30", "1 working day late"),
             ("2025-07-02", "3 working days late"),
         ],
     )

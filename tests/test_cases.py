@@ -336,7 +336,7 @@ class TestStatus:
         done = built.with_event(ev("review_outcome", "2025-05-16", outcome="upheld"))
         closed = done.status(d("2025-05-19"))
         assert closed.code is StatusCode.CLOSED
-        assert "1 working days late" in closed.detail
+        assert "1 working day late" in closed.detail
         assert closed.deadline is not None
         assert closed.deadline.clock_id == "foia.ico_complaint"
 
