@@ -101,10 +101,12 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
         "tests/test_calendars.py",
         "tests/properties/test_calendar_properties.py",
         "tests/test_snapshots.py",
+        "tests/test_calendar_edges.py",
     ],
     "bank_holidays": [
         "tests/test_bank_holidays.py",
         "tests/test_snapshots.py",
+        "tests/test_bank_holiday_edges.py",
     ],
     "timeline": [
         "tests/test_timeline.py",
