@@ -531,13 +531,26 @@ def _bundled() -> HolidayData:
 
 
 @functools.cache
+def _uk_rules() -> type[holidays_package.HolidayBase]:
+    """The ``holidays`` package's UK rules, for every year the calendars count on.
+
+    The package stops at 2100 (its ``end_year``); the calendars count on to the end
+    of 2101, so that a request received late in 2100 has a due date. The rules of
+    the Banking and Financial Dealings Act 1971 are the same in 2101, so the same
+    class is asked for one more year rather than the year left empty.
+    """
+    base = type(holidays_package.country_holidays("GB", years=()))
+    if base.end_year >= LAST_CALENDAR_DAY.year:
+        return base
+    return type(base.__name__, (base,), {"end_year": LAST_CALENDAR_DAY.year})
+
+
+@functools.cache
 def _standing_rules(division: Division, years: tuple[int, ...]) -> tuple[Holiday, ...]:
     if not years:
         return ()
     source = f"standing rules (holidays {holidays_version})"
-    table = holidays_package.country_holidays(
-        "GB", subdiv=_SUBDIVISIONS[division], years=years, expand=False
-    )
+    table = _uk_rules()(subdiv=_SUBDIVISIONS[division], years=years, expand=False)
     removed = {c.day for c in CORRECTIONS if c.division is division}
     return tuple(
         Holiday(day=day, name=name, division=division, source=source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -313,12 +313,38 @@ class TestAddWorkingDays:
                 calendar.add_working_days(d(start), n)
 
     def test_last_input_day_has_a_deadline(self) -> None:
-        """The calendar counts a year past the last input day, for 2100 requests."""
+        """The calendar counts a year past the last input day, for 2100 requests,
+        with that year's bank holidays: 1 January 2101 is a Saturday, so 3 January
+        is its substitute everywhere and 4 January the substitute for 2 January in
+        Scotland (Banking and Financial Dealings Act 1971 Sch 1, as proclaimed in
+        2000 and 2022)."""
         calendar = get_calendar("uk")
         assert calendar.last_day == d("2101-12-31")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ProvisionalDateWarning)
-            assert calendar.add_working_days(d("2100-12-31"), 20) == d("2101-01-28")
+            assert calendar.add_working_days(d("2100-12-31"), 20) == d("2101-02-01")
+
+    @pytest.mark.parametrize(
+        "name", ["england-and-wales", "scotland", "northern-ireland"]
+    )
+    def test_every_year_counted_has_its_bank_holidays(self, name: str) -> None:
+        """Each year the calendar counts on, 2101 included, has the bank holidays
+        of the 1971 Act on weekdays: at least six a year in every part of the UK
+        (New Year, two in May, summer, Boxing Day or their substitutes; with Good
+        Friday and Christmas Day, eight)."""
+        calendar = get_calendar(name)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ProvisionalDateWarning)
+            listed = calendar.non_working_days(
+                calendar.first_day, calendar.last_day, include_weekends=False
+            )
+        per_year = Counter(day.day.year for day in listed)
+        short = {
+            year: per_year[year]
+            for year in range(calendar.first_day.year, calendar.last_day.year + 1)
+            if per_year[year] < 6
+        }
+        assert not short
 
     def test_provisional_result_warns(self) -> None:
         """A result beyond the confirmed data is flagged, not passed off as certain."""
