@@ -1,4 +1,4 @@
-"""Write tests/golden/snapshots/<calendar>.json: every non-working weekday, 2000-2100.
+"""Write tests/golden/snapshots/<calendar>.json: every non-working weekday, 2000-2101.
 
 Each file lists, for one calendar, every weekday that is not a working day, with
 the reasons as :meth:`foi_deadlines.NonWorkingDay.describe` gives them (without the

@@ -1,4 +1,4 @@
-"""Every non-working weekday 2000-2100, per calendar, against committed snapshots.
+"""Every non-working weekday 2000-2101, per calendar, against committed snapshots.
 
 The snapshots in tests/golden/snapshots are written by scripts/make_snapshots.py. A
 change to the holiday data, or an upgrade of the ``holidays`` package that moves or
@@ -30,7 +30,7 @@ def current_days(name: str) -> dict[str, str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         listed = calendar.non_working_days(
-            date(2000, 1, 1), date(2100, 12, 31), include_weekends=False
+            calendar.first_day, calendar.last_day, include_weekends=False
         )
     return {nwd.day.isoformat(): nwd.describe().partition(": ")[2] for nwd in listed}
 
