@@ -148,11 +148,13 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
         "tests/properties/test_engine_properties.py",
     ],
     "clocks/_stages": [
+        "tests/test_stage_clocks.py",
         "tests/test_reviews.py",
         "tests/test_cases.py",
         "tests/properties/test_review_properties.py",
     ],
     "clocks/_timeline": [
+        "tests/test_timeline_problems.py",
         "tests/test_cases.py",
         "tests/test_when_events_count.py",
     ],
@@ -162,6 +164,7 @@ MODULE_TESTS: Final[dict[str, list[str]]] = {
         "tests/properties/test_clock_properties.py",
     ],
     "reviews": [
+        "tests/test_stage_clocks.py",
         "tests/test_reviews.py",
         "tests/properties/test_review_properties.py",
     ],
