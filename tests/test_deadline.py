@@ -290,19 +290,35 @@ class TestPeriodsBeginningWithDayZero:
         assert "Days not counted from the first day:" in text
         assert "  and 26 weekend days." in text.splitlines()
 
-    def test_a_month_period_keeps_day_zero(self) -> None:
-        # The fee window runs three months beginning with the notice day, to Mon
-        # 9 Jun 2025; it is counted from the notice day as day 0, with no calendar.
+    def test_a_month_period_beginning_with_its_day(self) -> None:
+        # The fee window runs three months beginning with the notice day (FOIA
+        # s9(2)), to Mon 9 Jun 2025: the notice day is the period's first day, and
+        # no calendar is counted on.
         window = response_deadlines(
             date(2025, 3, 3), fee_notice_on=date(2025, 3, 10)
         ).fee_payment
         assert window is not None
         assert window.due == date(2025, 6, 9)
         lines = window.explain().splitlines()
-        assert (
-            lines[2] == "Day 0: Monday 10 March 2025, the day the fees notice is given."
+        assert lines[2] == (
+            "First day of the period: Monday 10 March 2025, the day the fees notice "
+            "is given."
         )
         assert window.skipped == ()
+
+    def test_a_month_period_after_its_day(self) -> None:
+        # Under policy P4 corresponding_date the three months run after the notice
+        # day, to Tue 10 Jun 2025, and the notice day is day 0.
+        window = response_deadlines(
+            date(2025, 3, 3),
+            fee_notice_on=date(2025, 3, 10),
+            policies=Policies(fee_window="corresponding_date"),
+        ).fee_payment
+        assert window is not None
+        assert window.due == date(2025, 6, 10)
+        assert window.explain().splitlines()[2] == (
+            "Day 0: Monday 10 March 2025, the day the fees notice is given."
+        )
 
 
 class TestRolledPeriods:

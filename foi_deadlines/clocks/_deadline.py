@@ -219,7 +219,7 @@ class Deadline:
         if self.received != self.day_zero:
             yield f"Received: {long_day(self.received)}."
         what = self.day_zero_is or rule.day_zero
-        if self._counts_day_zero:
+        if rule.end is End.BEGINNING_WITH:
             yield f"First day of the period: {long_day(self.day_zero)}, {what}."
         else:
             yield f"Day 0: {long_day(self.day_zero)}, {what}."
