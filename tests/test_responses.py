@@ -148,7 +148,7 @@ class TestDeadlineRecord:
         assert "Clarification received on Mon 20 Jan 2025" in text
         assert "s10(6)(b)" in text
         assert "Fees notice given on Mon 27 Jan 2025" in text
-        assert "the 5 working days from the notice to the payment" in text
+        assert "5 working days from the notice to the payment disregarded" in text
 
     def test_explain_guidance_is_flagged(self) -> None:
         """A clock set by guidance says so."""

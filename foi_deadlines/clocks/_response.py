@@ -286,13 +286,19 @@ class _Plan:
         if not self.plain:
             return None
         base = self.base
-        rolled = None
         if self.simple:
             calendar = self.calendar
             assert calendar is not None
-            due = calendar.add_working_days(received, base.length, warn=False)
-        else:
-            due, rolled = period_end(base, received, self.calendar, (), self.policies)
+            return Deadline(
+                due=calendar.add_working_days(received, base.length, warn=False),
+                rule=base,
+                received=received,
+                day_zero=received,
+                calendar=calendar,
+                policies=self.policies,
+                policies_used=self.used(base, _NO_POLICIES),
+            )
+        due, rolled = period_end(base, received, self.calendar, (), self.policies)
         return Deadline(
             due=due,
             rule=base,
@@ -517,7 +523,7 @@ class _Walk:
     ) -> date:
         """The n-th working day among the allowed days, or the limit if earlier."""
         assert calendar is not None
-        first_counts = self.policies.fee_pause is FeePause.NOTICE_DAY_COUNTS
+        first_counts = self.plan.first_counts
         limit_length = rule.limit if rule.limit is not None else rule.length
         limit = count_working_days(
             calendar,
@@ -561,7 +567,7 @@ class _Walk:
         return limit
 
     def _paused(self, day: date) -> bool:
-        first_counts = self.policies.fee_pause is FeePause.NOTICE_DAY_COUNTS
+        first_counts = self.plan.first_counts
         return any(
             (p.start < day if first_counts else p.start <= day) and day <= p.end
             for p in self.pauses
@@ -595,7 +601,7 @@ class _Walk:
                 base_due,
                 extra,
                 self.pauses,
-                notice_day_counts=self.policies.fee_pause is FeePause.NOTICE_DAY_COUNTS,
+                notice_day_counts=self.plan.first_counts,
             )
         estimate = fact.estimate
         if estimate is None:
@@ -817,7 +823,7 @@ class _Walk:
         if self.base.unit is Unit.WORKING_DAYS:
             calendar = self.calendar
             assert calendar is not None
-            first_counts = self.policies.fee_pause is FeePause.NOTICE_DAY_COUNTS
+            first_counts = self.plan.first_counts
             low = max(start - _ONE_DAY, self.day0)
             count = calendar.working_days_between(low, end, warn=False)
             if (
@@ -1047,7 +1053,7 @@ class _Walk:
                 self.day0,
                 on,
                 self.pauses,
-                first_day_counts=self.policies.fee_pause is FeePause.NOTICE_DAY_COUNTS,
+                first_day_counts=self.plan.first_counts,
             )
             remaining, unit = max(length - elapsed, 0), Unit.WORKING_DAYS
         else:
@@ -1089,7 +1095,17 @@ def unmoved_response(rules: RuleSet, received: date) -> Deadline | None:
     set in force on ``received`` under the default circumstances; ``None`` where
     the plan needs the walk even then. The engine's fast path.
     """
-    return _plan_for(rules, DEFAULT_CIRCUMSTANCES, received).unmoved(received)
+    return _default_plan(rules).unmoved(received)
+
+
+@functools.cache
+def _default_plan(rules: RuleSet) -> _Plan:
+    """The plan under the default circumstances, for any day of receipt.
+
+    The default policies count the holidays known now (P6 latest_known), so one
+    plan serves every day (see :func:`_plan_for`).
+    """
+    return _plan(rules, DEFAULT_CIRCUMSTANCES, _NO_DAY)
 
 
 def respond(

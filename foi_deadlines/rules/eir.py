@@ -199,8 +199,8 @@ RULE_SET: Final = RuleSet(
                 "need not comply."
             ),
             applied=(
-                "Advance payment notified on {on}, received on {until}: the {count} "
-                "from the notification to the payment are disregarded ({law}; "
+                "Advance payment notified on {on}, received on {until}: {count} "
+                "from the notification to the payment disregarded ({law}; "
                 "policy P3 {policy})."
             ),
             needs_opening=(

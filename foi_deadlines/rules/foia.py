@@ -340,8 +340,8 @@ _FEES: Final = Step(
         "which must be by {fee_due} ({fee_law}) or the request lapses."
     ),
     applied=(
-        "Fees notice given on {on}, fee received on {until}: the {count} from the "
-        "notice to the payment are disregarded ({law}; policy P3 {policy})."
+        "Fees notice given on {on}, fee received on {until}: {count} from the "
+        "notice to the payment disregarded ({law}; policy P3 {policy})."
     ),
     needs_opening=("a fee paid with no fees notice; pass fee_notice_on (FOIA s10(2))"),
 )

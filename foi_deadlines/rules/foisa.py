@@ -238,8 +238,8 @@ RULE_SET: Final = RuleSet(
                 "lapses."
             ),
             applied=(
-                "Fees notice given on {on}, fee received on {until}: the {count} "
-                "from the notice to the payment are disregarded ({law}; policy P3 "
+                "Fees notice given on {on}, fee received on {until}: {count} "
+                "from the notice to the payment disregarded ({law}; policy P3 "
                 "{policy})."
             ),
             needs_opening=(
