@@ -74,7 +74,7 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         "--regime",
         choices=[r.value for r in Regime],
         default="foia",
-        help="foia (default), eir, foisa, eisr or sar",
+        help="the regime (default foia)",
     )
     dates = {
         "--clarified-on": "the day a clarification was received (restarts the clock)",
@@ -141,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         "--regime",
         choices=_REVIEWED,
         default="foia",
-        help=f"{', '.join(_REVIEWED)} (default foia)",
+        help="the regime, one with a review stage (default foia)",
     )
     review.add_argument(
         "--policy",

@@ -102,7 +102,8 @@ def response_due(
     Args:
         received: The day the request was received (a date, or a timestamp, taken
             as its date in the UK).
-        regime: ``"foia"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or ``"sar"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` or its value, such as
+            ``"foia"`` or ``"sar"`` (one for each rule set).
         clarified_on: The day the clarification (further information, further
             particulars) was received: the clock restarts from it. For subject
             access, the day the answer to a request for clarification arrived.

@@ -114,7 +114,8 @@ def review_request_deadline(
 
     Args:
         response_on: The date of the response (or refusal notice).
-        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` with a review stage, or its
+            value, such as ``"foia"`` or ``"eir"``.
         policy: FOIA: the authority's published windows (an
             :class:`~foi_deadlines.rules.AuthorityPolicy` or a preset name); the
             Code of Practice's by default.
@@ -365,7 +366,8 @@ def review_due(
     Args:
         review_requested_on: The day the request for review (the requirement for
             review, the representations) was received.
-        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` with a review stage, or its
+            value, such as ``"foia"`` or ``"eir"``.
         complex: FOIA: a complex or exceptional case (40 working days by default).
         policy: FOIA: the authority's published times.
         body: FOISA: ``"keeper"`` for the Keeper of the Records of Scotland,

@@ -347,8 +347,8 @@ def response_due(
 
     Args:
         received: The day the request was received.
-        regime: ``"foia"`` (the default), ``"eir"``, ``"foisa"``, ``"eisr"`` or
-            ``"sar"``, in any case.
+        regime: A :class:`~foi_deadlines.rules.Regime` value such as ``"foia"``
+            (the default) or ``"sar"``, in any case.
         clarified_on: The day the clarification was received (the clock restarts).
         clarification_sought_on: The day clarification was asked for.
         fee_notice_on: The day a fees notice was given (the clock stops).
@@ -413,7 +413,8 @@ def review_request_deadline(
 
     Args:
         response_on: The date of the response.
-        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` value with a review stage,
+            such as ``"foia"`` or ``"eir"``.
         policy: FOIA: the authority's published windows, as a preset name:
             ``"code-of-practice"`` (blank), ``"twenty-or-forty"`` or ``"twenty"``.
         extenuating: FOIA: use the authority's window for extenuating
@@ -471,7 +472,8 @@ def review_due(
 
     Args:
         review_requested_on: The day the request for review was received.
-        regime: ``"foia"``, ``"eir"``, ``"foisa"`` or ``"eisr"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` value with a review stage,
+            such as ``"foia"`` or ``"eir"``.
         complex: FOIA: a complex or exceptional case (40 working days).
         policy: FOIA: the authority's published times, as a preset name.
         date1904: Read serial numbers in Excel's 1904 date system.
@@ -619,7 +621,8 @@ def case_status(
         responded: The day the response was sent.
         as_of: The day to report for: pass ``TODAY()``. Required: the library never
             reads the clock, so results can be reproduced.
-        regime: ``"foia"``, ``"eir"``, ``"foisa"``, ``"eisr"`` or ``"sar"``.
+        regime: A :class:`~foi_deadlines.rules.Regime` value such as ``"foia"``
+            (the default) or ``"sar"``.
         clarification_sought: The day clarification was asked for.
         clarified: The day the clarification was received.
         fee_notice: The day a fees notice was given.

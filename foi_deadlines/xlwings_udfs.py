@@ -48,6 +48,7 @@ except ImportError as exc:  # pragma: no cover - the extra is installed for the 
     ) from exc
 
 from foi_deadlines import spreadsheet
+from foi_deadlines.rules import Regime
 
 __all__ = [
     "foi_add_working_days",
@@ -71,7 +72,9 @@ _CALENDAR: Final = (
     '"uk" (FOIA, EIR; blank), "scotland" (FOISA, EISR), "england-and-wales" or '
     '"northern-ireland"'
 )
-_REGIME: Final = '"foia" (blank), "eir", "foisa", "eisr" or "sar"'
+_REGIME: Final = '"foia" (blank)' + "".join(
+    f', "{r.value}"' for r in Regime if r is not Regime.FOIA
+)
 _POLICY: Final = (
     'FOIA: the authority\'s published windows: "code-of-practice" (blank), '
     '"twenty-or-forty" or "twenty"'

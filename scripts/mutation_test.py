@@ -215,6 +215,9 @@ EQUIVALENT: Final[dict[str, str]] = {
     "5cc2ebc4bf": "clocks/_response: the size of a cache",
     "e47ed43457": "clocks/_response: the size of a cache",
     "7a4f452b1e": "clocks/_response: the size of a cache",
+    "d65e4e1a85": (
+        "clocks/_response: a stop takes effect by its period's last day, so 1 remains"
+    ),
     "93eafabcbd": (
         "clocks/_response: _NO_DAY is only a cache key, never a date counted from"
     ),

@@ -213,6 +213,23 @@ class TestReceipt:
         assert stage.response.day_zero == d("2035-03-05")
         assert stage.response.provisional
 
+    def test_a_clarification_on_a_saturday_is_deemed(self) -> None:
+        """P1 next_working_day: a clarification that arrives on Sat 8 Mar 2025 is
+        taken as received on Mon 10 Mar, and 20 working days from then (St
+        Patrick's Day not counted) end on Tue 8 Apr."""
+        deadline = response_due(
+            d("2025-03-03"),
+            clarification_sought_on=d("2025-03-04"),
+            clarified_on=d("2025-03-08"),
+            policies=Policies(receipt="next_working_day"),
+        )
+        assert deadline.due == d("2025-04-08")
+        assert deadline.day_zero == d("2025-03-10")
+        assert deadline.day_zero_is == (
+            "the day the clarification is taken as received (policy P1 "
+            "next_working_day)"
+        )
+
 
 class TestSchools:
     """SI 2004/3364 reg 3, with a term calendar: school days from 1 to 18 July and
@@ -240,6 +257,19 @@ class TestSchools:
         assert deadline.due == d("2025-10-02")
         assert len(deadline.notes) == 1
         assert deadline.notes[0].startswith("1 working day without school sessions")
+
+    def test_sessions_resuming_the_day_after_the_limit(self) -> None:
+        """Received Mon 1 Sep 2025, 19 school days to Fri 26 Sep, then none until
+        Tue 25 Nov: the 60th working day, Mon 24 Nov, comes first and is the
+        limit, though the 20th school day would be the very next day."""
+        term = weekdays("2025-09-02", "2025-09-26") | weekdays(
+            "2025-11-25", "2025-12-19"
+        )
+        deadline = response_due(d("2025-09-01"), body="school", school_days=term)
+        assert deadline.due == d("2025-11-24")
+        assert deadline.notes == (
+            "The 60th working day came before the 20th school day.",
+        )
 
     def test_a_fees_notice_on_a_school_day(self) -> None:
         """Notice Wed 16 Jul, fee Mon 21 Jul (P3 literal: both disregarded): only
@@ -298,6 +328,22 @@ class TestPauses:
         assert (
             "9 working days from the notice to the payment disregarded"
             in deadline.explain()
+        )
+
+    def test_a_pause_beyond_the_confirmed_data_is_flagged_not_warned(self) -> None:
+        """Counting a pause's days far ahead warns no more than the deadline."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            stage = response_deadlines(
+                d("2035-03-05"),
+                fee_notice_on=d("2035-03-07"),
+                fee_paid_on=d("2035-03-14"),
+                policies=Policies(fee_pause="notice_day_counts"),
+            )
+        assert stage.response is not None
+        assert stage.response.provisional
+        assert "5 working days from the notice to the payment disregarded" in (
+            stage.response.explain()
         )
 
     def test_fees_notice_and_payment_on_one_day(self) -> None:
