@@ -22,7 +22,7 @@ The engine knows no regime. It reads a :class:`~foi_deadlines.rules.RuleSet`:
   for cases and keyword calls alike.
 
 Where the law or the regulators leave a question open, a named policy decides it
-(:class:`~foi_deadlines.rules.Policies`, register P1 to P18).
+(:class:`~foi_deadlines.rules.Policies`, the policy register).
 """
 
 from __future__ import annotations

@@ -42,7 +42,8 @@ from typing import Final
 import attrs
 
 from foi_deadlines._coerce import member_of
-from foi_deadlines.errors import UnknownRuleError
+from foi_deadlines._dates import long_day
+from foi_deadlines.errors import NotApplicableError, UnknownRuleError
 from foi_deadlines.rules import eir, eisr, foia, foisa, sar
 from foi_deadlines.rules._model import (
     Anchor,
@@ -220,13 +221,40 @@ def rule_set(regime: Regime | str, on: date | None = None) -> RuleSet:
 
     Raises:
         InvalidInputError: An unknown regime.
+        NotApplicableError: ``on`` is a day no version of the law applies to
+            (before the law came into force).
     """
-    editions = RULE_SETS[
-        regime if type(regime) is Regime else member_of(Regime, regime, "regime")
-    ]
-    if on is None or len(editions) == 1:
+    chosen = regime if type(regime) is Regime else member_of(Regime, regime, "regime")
+    editions = RULE_SETS[chosen]
+    if on is None or chosen in _TIMELESS:
         return editions[-1]
     for edition in editions:
         if edition.in_force_on(on):
             return edition
-    return editions[-1]  # pragma: no cover - the versions cover every day
+    raise _not_in_force(editions, on)
+
+
+#: The regimes with one version of the law, in force on every day the library counts.
+_TIMELESS: Final = frozenset(
+    regime
+    for regime, editions in RULE_SETS.items()
+    if len(editions) == 1
+    and editions[0].in_force_from is None
+    and editions[0].in_force_to is None
+)
+
+
+def _not_in_force(editions: tuple[RuleSet, ...], on: date) -> NotApplicableError:
+    first, last = editions[0], editions[-1]
+    bounds = []
+    if first.in_force_from is not None:
+        bounds.append(f"on or after {long_day(first.in_force_from)}")
+    if last.in_force_to is not None:
+        bounds.append(f"on or before {long_day(last.in_force_to)}")
+    law = f" ({first.commencement})" if first.commencement else ""
+    return NotApplicableError(
+        "received",
+        first.label,
+        f"it applies only to what is received {' and '.join(bounds)}{law}, not "
+        f"{long_day(on)}",
+    )

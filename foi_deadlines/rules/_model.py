@@ -446,6 +446,8 @@ class RuleSet:
             of receipt.
         in_force_from: The first day of receipt this version applies to.
         in_force_to: The last.
+        commencement: The law that brought the first version into force, for a
+            regime that did not always exist (cited when an earlier day is refused).
         note: What a reader should know of the regime as a whole.
     """
 
@@ -468,6 +470,7 @@ class RuleSet:
     edition_by_day_zero: str = ""
     in_force_from: date | None = None
     in_force_to: date | None = None
+    commencement: str = ""
     note: str = ""
     _by_id: Mapping[str, ClockRule] = attrs.field(
         init=False, eq=False, repr=False, hash=False

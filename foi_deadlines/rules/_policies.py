@@ -1,6 +1,6 @@
 """The choices the law leaves open, and what authorities publish for themselves.
 
-:class:`Policies` is the register of open questions (P1 to P18): each field is
+:class:`Policies` is the register of open questions (P1, P2, ...): each field is
 typed (an enumeration, a number or a time), has a default with a reason, and names
 the rules it changes. :class:`AuthorityPolicy` holds the review windows an
 authority publishes for FOIA, where the Code of Practice is guidance and
