@@ -148,9 +148,9 @@ class TestPoliciesOnACase:
             Case.received(date(2025, 1, 6), policies={"receipt": "calendar"})
 
     def test_every_policy_is_registered_in_order(self) -> None:
-        """The register runs P1 to P18, one entry per field, with its default."""
+        """The register runs P1 to P19, one entry per field, with its default."""
         register = policy_register()
-        assert [info.id for info in register] == [f"P{n}" for n in range(1, 19)]
+        assert [info.id for info in register] == [f"P{n}" for n in range(1, 20)]
         assert register[0].name == "receipt"
         assert register[0].default is Receipt.CALENDAR
         assert register[4].name == "public_interest_cap"

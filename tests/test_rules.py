@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from foi_deadlines import RULES, ClockRule, Regime, Unit, UnknownRuleError, get_rule
-from foi_deadlines.rules import SAR_REFORM_DAY, rules_for
+from foi_deadlines.rules import SAR_REFORM_DAY, Stage, rule_set
 
 
 class TestRegistry:
@@ -68,9 +68,12 @@ class TestRegistry:
         assert get_rule("foia.response").statutory is True
 
     def test_every_regime_has_a_response(self) -> None:
-        """Each regime has a response clock."""
+        """Each regime has a response clock, its own and in the response stage."""
         for regime in Regime:
-            assert any(r.id == f"{regime}.response" for r in rules_for(regime))
+            response = get_rule(rule_set(regime).response)
+            assert response.regime is regime
+            assert response.stage is Stage.RESPONSE
+            assert response.id.startswith(f"{regime}.")
 
     def test_unknown_rule(self) -> None:
         """An unknown id is refused with the valid ones listed."""

@@ -1,7 +1,8 @@
 """The law, as data: one rule set for each regime, read by one engine.
 
 Each regime is a :class:`RuleSet` in a module of its own (``rules/foia.py``,
-``eir.py``, ``foisa.py``, ``eisr.py``, ``sar.py``): its calendar, a
+``eir.py``, ``foisa.py``, ``eisr.py``, ``sar.py``, ``dpa_part3.py``,
+``dpa_complaint.py``): its calendar, a
 :class:`ClockRule` for each stage (response, review request, review, regulator,
 appeal) with its citation and in-force dates, the :class:`Step` s that can change
 the response clock (each with its effect and the window in which the law lets it
@@ -30,6 +31,8 @@ References:
       7, 9, 16, 17.
     * UK GDPR Art 12(3) and Art 12A (Data (Use and Access) Act 2025 s76, in force
       5 February 2026 under SI 2026/82).
+    * Data Protection Act 2018 ss45, 52-54 (Part 3, law enforcement), and s164A
+      (complaints, Data (Use and Access) Act 2025 s103, from 19 June 2026).
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ import attrs
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import long_day
 from foi_deadlines.errors import NotApplicableError, UnknownRuleError
-from foi_deadlines.rules import eir, eisr, foia, foisa, sar
+from foi_deadlines.rules import dpa_complaint, dpa_part3, eir, eisr, foia, foisa, sar
 from foi_deadlines.rules._model import (
     Anchor,
     Awaiting,
@@ -65,6 +68,7 @@ from foi_deadlines.rules._policies import (
     PRESETS,
     AggregationAnchor,
     AuthorityPolicy,
+    ComplaintDays,
     FeePause,
     FeeWindow,
     FoisaReviewStart,
@@ -98,6 +102,7 @@ __all__ = [
     "Body",
     "BodyRule",
     "ClockRule",
+    "ComplaintDays",
     "End",
     "FeePause",
     "FeeWindow",
@@ -173,6 +178,11 @@ RULE_SETS: Final[Mapping[Regime, tuple[RuleSet, ...]]] = MappingProxyType(
         Regime.FOISA: (_finished(foisa.RULE_SET),),
         Regime.EISR: (_finished(eisr.RULE_SET),),
         Regime.SAR: (_finished(sar.BEFORE_REFORM), _finished(sar.AFTER_REFORM)),
+        Regime.DPA_PART3: (
+            _finished(dpa_part3.BEFORE_REFORM),
+            _finished(dpa_part3.AFTER_REFORM),
+        ),
+        Regime.DPA_COMPLAINT: (_finished(dpa_complaint.RULE_SET),),
     }
 )
 

@@ -50,6 +50,8 @@ class Regime(enum.StrEnum):
     FOISA = "foisa"
     EISR = "eisr"
     SAR = "sar"
+    DPA_PART3 = "dpa-part3"
+    DPA_COMPLAINT = "dpa-complaint"
 
     @property
     def label(self) -> str:
@@ -74,6 +76,8 @@ _REGIMES: Final[Mapping[Regime, tuple[str, str | None]]] = {
     Regime.FOISA: ("FOISA 2002", "scotland"),
     Regime.EISR: ("EISR 2004", "scotland"),
     Regime.SAR: ("UK GDPR subject access", None),
+    Regime.DPA_PART3: ("DPA 2018 Part 3 subject access", None),
+    Regime.DPA_COMPLAINT: ("DPA 2018 s164A complaint", None),
 }
 
 

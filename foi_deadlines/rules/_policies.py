@@ -22,6 +22,7 @@ __all__ = [
     "PRESETS",
     "AggregationAnchor",
     "AuthorityPolicy",
+    "ComplaintDays",
     "FeePause",
     "FeeWindow",
     "FoisaReviewStart",
@@ -159,6 +160,13 @@ class SarTransition(Option):
 
     RECEIPT = "receipt"
     RELEVANT_TIME = "relevant_time"
+
+
+class ComplaintDays(Option):
+    """P19: the last day of "30 days beginning when the complaint is received"."""
+
+    BEGINNING_WITH = "beginning_with"
+    ICO_DAY_AFTER = "ico_day_after"
 
 
 def _cap(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -522,8 +530,37 @@ class Policies:
                 "receipt: by the date the request was received; relevant_time: by the "
                 "relevant time"
             ),
-            reason="The date of receipt is the simplest reading of SI 2026/82 reg 4.",
+            reason=(
+                "SI 2026/82 reg 4 saves the old time limits for a request the "
+                "controller received before 5 February 2026, under UK GDPR and DPA "
+                "2018 Part 3 alike."
+            ),
             changes="which version of the subject access rules applies",
+        ),
+    )
+    complaint_days: ComplaintDays = attrs.field(
+        default=ComplaintDays.BEGINNING_WITH,
+        converter=ComplaintDays,
+        metadata=_meta(
+            id="P19",
+            question=(
+                "The last day to acknowledge a data protection complaint (DPA 2018 "
+                "s164A(3))"
+            ),
+            options=(
+                "beginning_with: the day of receipt is the first of the 30 days, so "
+                "the 30th is 29 days after it, and a weekend does not move it; "
+                "ico_day_after: the 30 days start the day after receipt, and a last "
+                "day on a weekend or public holiday moves to the next working day"
+            ),
+            reason=(
+                "'The period of 30 days beginning when the complaint is received' "
+                "counts the day of receipt, as 'beginning with' does elsewhere "
+                "(P4), and the statute has no roll; the earlier date meets both "
+                "readings. The ICO's complaints guidance is reported to count from "
+                "the day after and roll (not checked against the ICO's own text)."
+            ),
+            changes="the acknowledgement of a DPA 2018 s164A complaint",
         ),
     )
 
