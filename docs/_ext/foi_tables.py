@@ -200,12 +200,17 @@ def steps(regime: str = "") -> Table:
     return header, rows
 
 
+def _default(value: object) -> str:
+    """A policy's default as a user passes it: an option's value, else its repr."""
+    return str(value) if isinstance(value, rules.Option) else repr(value)
+
+
 def policies(ids: str = "") -> Table:
     """The policy register, or the entries named (``P1,P3``)."""
     wanted = set(ids.split(",")) if ids else None
     header = ("Id", "Question", "Default", "Options", "Why the default")
     rows = [
-        (p.id, p.question, repr(p.default), p.options, p.reason)
+        (p.id, p.question, _default(p.default), p.options, p.reason)
         for p in clocks.policy_register()
         if wanted is None or p.id in wanted
     ]
