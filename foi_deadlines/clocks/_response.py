@@ -286,18 +286,6 @@ class _Plan:
         if not self.plain:
             return None
         base = self.base
-        if self.simple:
-            calendar = self.calendar
-            assert calendar is not None
-            return Deadline(
-                due=calendar.add_working_days(received, base.length, warn=False),
-                rule=base,
-                received=received,
-                day_zero=received,
-                calendar=calendar,
-                policies=self.policies,
-                policies_used=self.used(base, _NO_POLICIES),
-            )
         due, rolled = period_end(base, received, self.calendar, (), self.policies)
         return Deadline(
             due=due,
