@@ -33,14 +33,13 @@ from foi_deadlines.reviews import (
     review_request_check,
     review_request_deadline,
 )
-from foi_deadlines.rules import Regime, rule_set
+from foi_deadlines.rules import REVIEWED_REGIMES, Regime
 from foi_deadlines.tracker import TrackerRow
 
 __all__ = ["main"]
 
 _PROG: Final = "foi-deadlines"
-#: The regimes with an internal review (or reconsideration) stage.
-_REVIEWED: Final = [r.value for r in Regime if rule_set(r).review_request]
+_REVIEWED: Final = [r.value for r in REVIEWED_REGIMES]
 
 
 def _date_argument(text: str) -> date:

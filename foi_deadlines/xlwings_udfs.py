@@ -37,6 +37,7 @@ datetime.date(2025, 1, 22)
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Final
 
 try:
@@ -48,7 +49,7 @@ except ImportError as exc:  # pragma: no cover - the extra is installed for the 
     ) from exc
 
 from foi_deadlines import spreadsheet
-from foi_deadlines.rules import Regime
+from foi_deadlines.rules import REVIEWED_REGIMES, Regime
 
 __all__ = [
     "foi_add_working_days",
@@ -72,9 +73,17 @@ _CALENDAR: Final = (
     '"uk" (FOIA, EIR; blank), "scotland" (FOISA, EISR), "england-and-wales" or '
     '"northern-ireland"'
 )
-_REGIME: Final = '"foia" (blank)' + "".join(
-    f', "{r.value}"' for r in Regime if r is not Regime.FOIA
-)
+
+
+def _regimes(regimes: Iterable[Regime]) -> str:
+    """The regimes a cell may name, FOIA (the default) first."""
+    return '"foia" (blank)' + "".join(
+        f', "{r.value}"' for r in regimes if r is not Regime.FOIA
+    )
+
+
+_REGIME: Final = _regimes(Regime)
+_REVIEW_REGIME: Final = _regimes(REVIEWED_REGIMES)
 _POLICY: Final = (
     'FOIA: the authority\'s published windows: "code-of-practice" (blank), '
     '"twenty-or-forty" or "twenty"'
@@ -179,7 +188,7 @@ def foi_response_due_range(received, regime="foia", date1904=False):
 
 @func(category=_CATEGORY)
 @arg("response_on", ndim=2, doc=f"The date of the response: {_DATE}")
-@arg("regime", ndim=2, doc='"foia" (blank), "eir", "foisa" or "eisr"')
+@arg("regime", ndim=2, doc=_REVIEW_REGIME)
 @arg("policy", ndim=2, doc=_POLICY)
 @arg(
     "extenuating",
@@ -215,7 +224,7 @@ def foi_review_request_due(
     ndim=2,
     doc=f"The day the request for review was received: {_DATE}",
 )
-@arg("regime", ndim=2, doc='"foia" (blank), "eir", "foisa" or "eisr"')
+@arg("regime", ndim=2, doc=_REVIEW_REGIME)
 @arg("complex", ndim=2, doc="FOIA: TRUE for a complex case (40 working days)")
 @arg("policy", ndim=2, doc=_POLICY)
 @arg("date1904", ndim=2, doc=_DATE1904)

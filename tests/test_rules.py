@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from foi_deadlines import RULES, ClockRule, Regime, Unit, UnknownRuleError, get_rule
-from foi_deadlines.rules import SAR_REFORM_DAY, Stage, rule_set
+from foi_deadlines.rules import REVIEWED_REGIMES, SAR_REFORM_DAY, Stage, rule_set
 
 
 class TestRegistry:
@@ -74,6 +74,13 @@ class TestRegistry:
             assert response.regime is regime
             assert response.stage is Stage.RESPONSE
             assert response.id.startswith(f"{regime}.")
+
+    def test_reviewed_regimes(self) -> None:
+        """The regimes with a review stage; subject access and complaints have none."""
+        assert REVIEWED_REGIMES == (Regime.FOIA, Regime.EIR, Regime.FOISA, Regime.EISR)
+        for regime in Regime:
+            has_review = bool(rule_set(regime).review_request)
+            assert has_review is (regime in REVIEWED_REGIMES)
 
     def test_unknown_rule(self) -> None:
         """An unknown id is refused with the valid ones listed."""

@@ -92,6 +92,7 @@ from foi_deadlines.rules.sar import SAR_REFORM_DAY
 
 __all__ = [
     "PRESETS",
+    "REVIEWED_REGIMES",
     "RULES",
     "RULE_SETS",
     "SAR_REFORM_DAY",
@@ -184,6 +185,12 @@ RULE_SETS: Final[Mapping[Regime, tuple[RuleSet, ...]]] = MappingProxyType(
         ),
         Regime.DPA_COMPLAINT: (_finished(dpa_complaint.RULE_SET),),
     }
+)
+
+
+#: The regimes with an internal review (or reconsideration) stage, in registry order.
+REVIEWED_REGIMES: Final[tuple[Regime, ...]] = tuple(
+    regime for regime, editions in RULE_SETS.items() if editions[-1].review_request
 )
 
 
