@@ -13,11 +13,13 @@ import contextlib
 import enum
 import functools
 import math
+import operator
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from numbers import Real
 from typing import Final, TypeVar, cast
 
+from foi_deadlines._dates import to_uk_date
 from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
@@ -29,13 +31,50 @@ __all__ = [
     "to_serial",
 ]
 
-_UK: Final = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_UK: Final = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 # An optional time of day after the date is allowed, and ignored.
 _ISO: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+)?")
-_EXPECTED: Final = "a date written as YYYY-MM-DD or DD/MM/YYYY"
+# "9 May 2024", "9-May-2024", "9th May 2024", "Thu 9 May 2024", "09 may 2024".
+_NAMED: Final = re.compile(
+    r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?([\s-]+)([a-z]+)\.?\3(\d{4})",
+    re.IGNORECASE,
+)
+_MONTH_NAMES: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_MONTHS: Final = {
+    **{name.casefold(): number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name[:3].casefold(): number for number, name in enumerate(_MONTH_NAMES, 1)},
+    "sept": 9,
+}
+_WEEKDAY_NAMES: Final = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+_WEEKDAYS: Final = tuple(name[:3].casefold() for name in _WEEKDAY_NAMES)
+_EXPECTED: Final = (
+    "a date, day first with a four-digit year (19/12/2024, 19.12.2024, 19 Dec 2024) "
+    "or as 2024-12-19"
+)
 _CELL: Final = (
-    "a date: a date cell, an Excel serial number, or text as YYYY-MM-DD or "
-    "DD/MM/YYYY (day first)"
+    "a date: a date cell, an Excel serial number, or text written day first "
+    "(19/12/2024, 19.12.2024, 19 Dec 2024) or as 2024-12-19"
 )
 
 #: Day 0 of Excel's 1900 date system, for serials from 61 on (serial 60 is Excel's
@@ -44,6 +83,15 @@ EXCEL_1900_EPOCH: Final = date(1899, 12, 30)
 #: Day 0 of Excel's 1904 date system.
 EXCEL_1904_EPOCH: Final = date(1904, 1, 1)
 _MAX_SERIAL: Final = 2_958_465  # 9999-12-31 in the 1900 system
+_MAX_SERIAL_1904: Final = (date.max - EXCEL_1904_EPOCH).days  # 9999-12-31, 1904
+_SERIALS: Final = (
+    "a date: as an Excel serial number, 1 to {last} (9999-12-31 in the {system} date "
+    "system), or a date cell or text"
+)
+_UK_DAY: Final = (
+    "a date, or a date and time whose day in UK time (Europe/London) is between "
+    "0001-01-01 and 9999-12-31"
+)
 
 
 _E = TypeVar("_E", bound=enum.StrEnum)
@@ -97,18 +145,40 @@ def parse_date_text(text: str, param: str = "date") -> date:
     datetime.date(2024, 12, 19)
     """
     stripped = text.strip()
+    weekday = None
     if match := _ISO.fullmatch(stripped):
         year, month, day = match.groups()
     elif match := _UK.fullmatch(stripped):
-        day, month, year = match.groups()
+        day, _, month, year = match.groups()
+    elif match := _NAMED.fullmatch(stripped):
+        weekday, day, _, name, year = match.groups()
+        number = _MONTHS.get(name.casefold())
+        if number is None:
+            raise InvalidInputError(param, text, _EXPECTED)
+        month = str(number)
     else:
         raise InvalidInputError(param, text, _EXPECTED)
     try:
-        return date(int(year), int(month), int(day))
+        parsed = date(int(year), int(month), int(day))
     except ValueError:
+        if _UK.fullmatch(stripped) and 12 < int(month) <= 31 and int(day) <= 12:
+            expected = (
+                f"a day-first date: month {int(month)} does not exist (month-first "
+                f"US dates are not read; write {day}/{month}/{year} the UK way round "
+                f"as {month}/{day}/{year})"
+            )
+        else:
+            expected = f"{_EXPECTED}, naming a day that exists"
+        raise InvalidInputError(param, text, expected) from None
+    if weekday is not None and weekday.casefold()[:3] != _WEEKDAYS[parsed.weekday()]:
         raise InvalidInputError(
-            param, text, f"{_EXPECTED}, naming a day that exists"
-        ) from None
+            param,
+            text,
+            f"{_EXPECTED}; a day name, if given, must match the date "
+            f"({parsed.day} {_MONTH_NAMES[parsed.month - 1]} {parsed.year} is a "
+            f"{_WEEKDAY_NAMES[parsed.weekday()]})",
+        )
+    return parsed
 
 
 def to_date(  # noqa: PLR0911 - one answer for each kind of cell
@@ -117,10 +187,12 @@ def to_date(  # noqa: PLR0911 - one answer for each kind of cell
     """The date a cell holds, or ``None`` for a blank.
 
     Args:
-        value: A ``date`` or ``datetime`` (its date is taken as it stands, as a
-            spreadsheet shows it), an Excel serial number (a fraction is a time of
-            day and is dropped), text as ``YYYY-MM-DD`` or ``DD/MM/YYYY``, or a
-            blank: ``None``, ``""`` or ``0``.
+        value: A ``date`` or ``datetime``, read as the core reads it
+            (:func:`foi_deadlines._dates.to_uk_date`: an aware ``datetime`` is
+            converted to Europe/London first, a naive one is taken as UK local
+            time), an Excel serial number (a fraction is a time of day and is
+            dropped), text as ``YYYY-MM-DD`` or ``DD/MM/YYYY``, or a blank:
+            ``None``, ``""`` or ``0``.
         param: The parameter name to use in an error message.
         date1904: Read serials in Excel's 1904 date system.
 
@@ -130,7 +202,10 @@ def to_date(  # noqa: PLR0911 - one answer for each kind of cell
     Raises:
         InvalidInputError: Anything else, including Excel's fictitious
             29 February 1900 (serial 60 in the 1900 system), booleans, negative,
-            non-finite or too large numbers, and text in another form.
+            non-finite or too large numbers (a serial past 9999-12-31, in either
+            date system), a ``datetime`` whose UK day is past either end of the
+            calendar, and text in another form. Never another exception, whatever
+            ``value`` is.
 
     >>> to_date(45645)
     datetime.date(2024, 12, 19)
@@ -138,21 +213,30 @@ def to_date(  # noqa: PLR0911 - one answer for each kind of cell
     datetime.date(2024, 12, 19)
     >>> to_date("19/12/2024"), to_date(""), to_date(None)
     (datetime.date(2024, 12, 19), None, None)
+    >>> from datetime import datetime, timezone
+    >>> to_date(datetime(2025, 6, 1, 23, 30, tzinfo=timezone.utc))  # 00:30 BST
+    datetime.date(2025, 6, 2)
     """
     if value is None:
         return None
-    if isinstance(value, datetime):
-        return value.date()
     if isinstance(value, date):
-        return value
+        try:
+            return to_uk_date(value, param)
+        except OverflowError:  # converting to UK time ran past year 1 or 9999
+            raise InvalidInputError(param, value, _UK_DAY) from None
     if isinstance(value, str):
         return None if not value.strip() else parse_date_text(value, param)
     if isinstance(value, bool) or not isinstance(value, Real):
         raise InvalidInputError(param, value, _CELL)
-    number = float(value)
-    if not math.isfinite(number) or number < 0 or number > _MAX_SERIAL:
-        raise InvalidInputError(param, value, _CELL)
-    serial = math.floor(number)
+    last, system = (_MAX_SERIAL_1904, 1904) if date1904 else (_MAX_SERIAL, 1900)
+    # Exact arithmetic, not float(): an int too large for a float, NaN and the
+    # infinities are refused here rather than raising.
+    try:
+        serial = operator.index(math.floor(value))
+    except (OverflowError, ValueError):
+        serial = -1
+    if not 0 <= serial <= last:
+        raise InvalidInputError(param, value, _SERIALS.format(last=last, system=system))
     if serial == 0:
         return None
     if date1904:

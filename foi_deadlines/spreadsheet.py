@@ -17,16 +17,18 @@ inputs as cells deliver them. They are what the Excel functions in
   column) or a list of lists (as xlwings delivers a range), the function is applied to
   each cell and the result has the same shape. Another argument may be a range of the
   same shape (taken cell by cell) or a single value (used for every cell).
-* **Bad input never raises.** The result is an error value, the text
-  ``"#ERROR <code>: <message>"``, whose message names the argument and the value;
-  :func:`is_error` recognises it. In a column, each cell gets its own value or error.
+* **Bad input never raises**, whatever Python value it is. The result is an error
+  value, the text ``"#ERROR <code>: <message>"``, whose message names the argument
+  and the value; :func:`is_error` recognises it. An error value is at most
+  ``MAX_ERROR_LENGTH`` (255) characters: a long value is shown by its first 40
+  characters and its length. In a column, each cell gets its own value or error.
 * **Warnings are not shown.** A cell cannot show a warning, so a
   :class:`~foi_deadlines.errors.ProvisionalDateWarning` (a date beyond the confirmed
   holiday data) or a ``ShortReviewWindowWarning`` is ignored: the date is returned
   unmarked.
 
-``to_date`` and ``to_serial`` (from ``foi_deadlines._coerce``) are the coercion
-helpers underneath. Unlike the cell functions, they raise
+``to_date`` and ``to_serial`` (from ``foi_deadlines._coerce``) and ``to_flag``
+are the coercion helpers underneath. Unlike the cell functions, they raise
 :class:`~foi_deadlines.errors.InvalidInputError`.
 
 >>> response_due("19/12/2024")
@@ -45,10 +47,11 @@ datetime.date(2025, 1, 22)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import math
-import re
+import operator
 import warnings
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -82,21 +85,28 @@ from foi_deadlines.tracker import TrackerRow
 
 __all__ = [
     "ERROR_PREFIX",
+    "MAX_ERROR_LENGTH",
     "add_working_days",
     "bank_holidays",
     "case_status",
+    "error_value",
     "is_error",
     "is_working_day",
     "response_due",
     "review_due",
     "review_request_deadline",
     "to_date",
+    "to_flag",
     "to_serial",
     "working_days_between",
 ]
 
 #: The start of every error value, as in ``"#ERROR <code>: <message>"``.
 ERROR_PREFIX: Final = "#ERROR "
+#: The longest error value, in characters. A cell holds 32,767, but a message is
+#: read in a cell or a tooltip: a value longer than 60 characters is shown by its
+#: first 40 and its length, and a message still too long is cut, ending in "…".
+MAX_ERROR_LENGTH: Final = 255
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -104,7 +114,14 @@ _R = TypeVar("_R")
 _TRUE: Final = frozenset({"true", "yes", "y", "1"})
 _FALSE: Final = frozenset({"false", "no", "n", "0"})
 _FLAG: Final = 'TRUE or FALSE (also 1 or 0, "yes" or "no")'
-_WHOLE: Final = re.compile(r"[+-]?\d+")
+#: Excel keeps 15 significant digits, so a longer whole number cannot be a cell's.
+_MAX_DIGITS: Final = 15
+#: A value whose text is longer than this is shortened in an error message ...
+_LONG_VALUE: Final = 60
+#: ... to this many characters, "…", and its length.
+_SHOWN_CHARACTERS: Final = 40
+#: The attributes of the library's errors that hold the value a caller gave.
+_ECHOED: Final = ("value", "name", "rule_id")
 _FIRST_YEAR: Final = FIRST_SUPPORTED_DAY.year
 _LAST_YEAR: Final = LAST_SUPPORTED_DAY.year
 _REGIMES: Final = tuple(regime.value for regime in Regime)
@@ -122,8 +139,86 @@ def is_error(value: object) -> bool:
     return isinstance(value, str) and value.startswith(ERROR_PREFIX)
 
 
-def _error_value(exc: FoiDeadlinesError) -> str:
-    return f"{ERROR_PREFIX}{exc.code}: {exc}"
+def error_value(exc: FoiDeadlinesError) -> str:
+    """The error value of a library error, as the cell functions return it.
+
+    ``"#ERROR <code>: <message>"``, at most ``MAX_ERROR_LENGTH`` characters: a
+    value in the message longer than 60 characters is shown by its first 40 and its
+    length, and a message still too long is cut, ending in "…". For adapters that
+    check a cell themselves.
+
+    >>> from foi_deadlines.errors import InvalidInputError
+    >>> print(error_value(InvalidInputError("days", "x" * 10_000, "a whole number")))
+    #ERROR invalid-input: days must be a whole number (got
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (10,000 characters))
+    """
+    echoed = {name: value for name, value in vars(exc).items() if name in _ECHOED}
+    try:
+        for name, value in echoed.items():
+            setattr(exc, name, _Shortened(value))
+        message = f"{ERROR_PREFIX}{exc.code}: {exc}"
+    finally:
+        for name, value in echoed.items():
+            setattr(exc, name, value)
+    if len(message) > MAX_ERROR_LENGTH:
+        message = message[: MAX_ERROR_LENGTH - 1] + "…"
+    return message
+
+
+class _Shortened:
+    """A value as an error message shows it: a long one by its start and length.
+
+    Its ``repr`` and ``str`` are those of the value, unless they are longer than
+    60 characters, or cannot be made at all (an integer with more
+    digits than Python writes out, a list nested too deep, an object whose
+    ``__repr__`` fails).
+
+    >>> print(repr(_Shortened("x" * 10_000)))
+    'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'… (10,000 characters)
+    >>> print(_Shortened(10**5000))
+    a whole number of 5,001 digits
+    """
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: object) -> None:
+        self._value = value
+
+    def __repr__(self) -> str:
+        return _shown(self._value, repr)
+
+    def __str__(self) -> str:
+        return _shown(self._value, str)
+
+
+def _shown(value: object, show: Callable[[object], str]) -> str:
+    """``show(value)``, shortened to its start and length when it is long.
+
+    The length is the text's own for a ``str`` (not its repr's), and the shown
+    form's for anything else.
+    """
+    try:
+        if isinstance(value, str) and len(value) > _LONG_VALUE:
+            # Cut before showing: the repr of ten megabytes of text is not needed.
+            return f"{show(value[:_SHOWN_CHARACTERS])}… ({len(value):,} characters)"
+        text = show(value)
+    except Exception:  # a cell may hold any object: say what it is instead
+        if isinstance(value, int):  # more digits than Python writes out
+            return f"a whole number of {_digit_count(value):,} digits"
+        return f"an object of type {type(value).__name__!r} that cannot be shown"
+    if len(text) > _LONG_VALUE:
+        length = len(value) if isinstance(value, str) else len(text)
+        return f"{text[:_SHOWN_CHARACTERS]}… ({length:,} characters)"
+    return text
+
+
+def _digit_count(number: int) -> int:
+    """How many decimal digits ``number`` has, without writing it out."""
+    magnitude = abs(number)
+    digits = int((magnitude.bit_length() - 1) * math.log10(2)) + 1
+    if magnitude >= 10**digits:  # the estimate is one short
+        digits += 1
+    return digits
 
 
 # -- ranges in, ranges out -------------------------------------------------------------
@@ -159,7 +254,7 @@ def _call(function: Callable[..., _R], arguments: Mapping[str, object]) -> _R | 
     try:
         return function(**arguments)
     except FoiDeadlinesError as exc:
-        return _error_value(exc)
+        return error_value(exc)
 
 
 def _over_range(
@@ -179,7 +274,7 @@ def _over_range(
             continue
         single, cell = _single(value)
         if not single:
-            return _error_value(
+            return error_value(
                 InvalidInputError(
                     name,
                     _describe_range(value),
@@ -222,7 +317,7 @@ def _cell_function(function: Callable[_P, _R]) -> Callable[_P, _R | str | list[A
                 if _is_range(value):
                     single, cell = _single(value)
                     if not single:
-                        return _error_value(
+                        return error_value(
                             InvalidInputError(
                                 name,
                                 _describe_range(value),
@@ -245,7 +340,7 @@ def _single_cell_function(function: Callable[_P, _R]) -> Callable[_P, _R | str]:
             try:
                 return function(*args, **kwargs)
             except FoiDeadlinesError as exc:
-                return _error_value(exc)
+                return error_value(exc)
 
     return wrapper
 
@@ -257,8 +352,24 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _flag(value: object, param: str) -> bool:
-    """A yes/no option: a boolean, 1 or 0, or text; blank is ``False``."""
+def to_flag(value: object, param: str = "flag") -> bool:
+    """A yes/no cell: a boolean, 1 or 0, or text such as ``"TRUE"`` or ``"no"``.
+
+    Args:
+        value: ``True`` or ``False``, ``1`` or ``0``, or text ``"true"``,
+            ``"yes"``, ``"y"``, ``"1"`` (or their opposites) in any case; a blank
+            (``None`` or ``""``) is ``False``.
+        param: The parameter name to use in an error message.
+
+    Returns:
+        The flag.
+
+    Raises:
+        InvalidInputError: Anything else.
+
+    >>> to_flag("TRUE"), to_flag(0), to_flag(None)
+    (True, False, False)
+    """
     if _blank(value):
         return False
     if isinstance(value, bool):
@@ -297,16 +408,35 @@ def _option(value: object, param: str, valid: tuple[str, ...], default: str) -> 
 
 
 def _whole(value: object, param: str) -> int | None:
-    """A whole number from a number cell or text; ``None`` for a blank."""
+    """A whole number from a number cell or text; ``None`` for a blank.
+
+    At most 15 digits, as a spreadsheet keeps, so that no count or year handed on
+    is too large to compute with or to show.
+    """
     if _blank(value):
         return None
-    if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
-        return int(value.strip())
-    if not isinstance(value, bool) and isinstance(value, Real):
-        number = float(value)
-        if math.isfinite(number) and number.is_integer():
-            return int(number)
-    raise InvalidInputError(param, value, "a whole number")
+    whole: int | None = None
+    if isinstance(value, str):
+        text = value.strip()
+        sign = text[:1] if text[:1] in {"+", "-"} else ""
+        digits = text[len(sign) :]
+        if digits.isdecimal():  # what int() reads, in any script
+            significant = digits.lstrip("0") or "0"
+            # Counted before int(), which refuses text of more than 4,300 digits.
+            whole = int(sign + significant[: _MAX_DIGITS + 1])
+    elif not isinstance(value, bool) and isinstance(value, Real):
+        # Exact arithmetic, not float(): an int too large for a float is read, and
+        # NaN and the infinities are refused, without raising.
+        with contextlib.suppress(OverflowError, ValueError):
+            floor = operator.index(math.floor(value))
+            whole = floor if floor == value else None
+    if whole is None:
+        raise InvalidInputError(param, value, "a whole number")
+    if abs(whole) >= 10**_MAX_DIGITS:
+        raise InvalidInputError(
+            param, value, f"a whole number of at most {_MAX_DIGITS} digits"
+        )
+    return whole
 
 
 def _day(value: object, param: str, *, date1904: bool) -> date | None:
@@ -375,7 +505,7 @@ def response_due(
     #ERROR clock-stopped: the clock stopped on 2025-03-10 and has not restarted: pass
     fee_paid_on to compute the due date; 16 working days will remain; ...
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     day = _day(received, "received", date1904=in_1904)
     if day is None:
         return None
@@ -388,7 +518,7 @@ def response_due(
         ),
         fee_notice_on=_day(fee_notice_on, "fee_notice_on", date1904=in_1904),
         fee_paid_on=_day(fee_paid_on, "fee_paid_on", date1904=in_1904),
-        extended=_flag(extended, "extended"),
+        extended=to_flag(extended, "extended"),
         public_interest_estimate=_day(
             public_interest_estimate, "public_interest_estimate", date1904=in_1904
         ),
@@ -434,7 +564,7 @@ def review_request_deadline(
     >>> review_request_deadline("10/03/2025", "foisa", None, False, "31/03/2025")
     datetime.date(2025, 5, 29)
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     day = _day(response_on, "response_on", date1904=in_1904)
     if day is None:
         return None
@@ -445,7 +575,7 @@ def review_request_deadline(
             day,
             regime=chosen,
             policy=_text(policy, "policy", _PRESETS),
-            extenuating=_flag(extenuating, "extenuating"),
+            extenuating=to_flag(extenuating, "extenuating"),
             response_due_on=due_on,
         ).due
     except InvalidInputError as exc:
@@ -488,14 +618,14 @@ def review_due(
     #ERROR not-applicable: complex does not apply under EIR 2004: the time is fixed
     by law (Environmental Information Regulations 2004 reg 11(4))
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     day = _day(review_requested_on, "review_requested_on", date1904=in_1904)
     if day is None:
         return None
     return _review_due(
         day,
         regime=_regime(regime),
-        complex=_flag(complex, "complex"),
+        complex=to_flag(complex, "complex"),
         policy=_text(policy, "policy", _PRESETS),
     ).due
 
@@ -525,7 +655,7 @@ def working_days_between(
     >>> working_days_between("19/12/2024", "22/01/2025", "england-and-wales")
     21
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     first = to_date(start, "start", date1904=in_1904)
     last = to_date(end, "end", date1904=in_1904)
     if first is None or last is None:
@@ -550,7 +680,7 @@ def is_working_day(
     >>> is_working_day("02/01/2025"), is_working_day("02/01/2025", "england-and-wales")
     (False, True)
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     checked = to_date(day, "day", date1904=in_1904)
     if checked is None:
         return None
@@ -582,7 +712,7 @@ def add_working_days(
     >>> add_working_days("2030-06-03", 20)  # provisional: returned, not marked
     datetime.date(2030, 7, 1)
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     first = to_date(start, "start", date1904=in_1904)
     count = _whole(days, "days")
     if first is None or count is None:
@@ -651,12 +781,21 @@ def case_status(
     >>> print(case_status("19/12/2024", "23/01/2025", None))
     #ERROR invalid-input: as_of must be the day to report for: pass TODAY() (got None)
     """
-    in_1904 = _flag(date1904, "date1904")
+    in_1904 = to_flag(date1904, "date1904")
     if _day(received, "received", date1904=in_1904) is None:
         return None
     day = _day(as_of, "as_of", date1904=in_1904)
     if day is None:
         raise InvalidInputError("as_of", as_of, "the day to report for: pass TODAY()")
+    if (
+        isinstance(extended, Real)
+        and not isinstance(extended, bool)
+        and extended not in (0, 1)
+    ):
+        # A number that is no flag is the date of the extension. Refuse one outside
+        # the serial numbers here, exactly: TrackerRow reads numbers with float(),
+        # which an int past 1e308 overflows.
+        to_date(extended, "extended", date1904=in_1904)
     row = TrackerRow.from_cells(
         {
             "received": received,

@@ -22,6 +22,16 @@ message on hover, so ``IFERROR`` and ``ISERROR`` see it; classic xlwings puts th
 error's text in the cell. In a spilled range, a bad cell shows the error text in its
 own place and the other cells keep their values.
 
+Dates and the 1904 date system: a workbook in Excel's 1904 date system passes
+``TRUE`` as ``date1904``, which every function with a date in or out takes. Dates in
+are then read in that system; dates out are handed to xlwings so that Excel shows
+them right. xlwings Lite and Server write a ``date`` as its serial number in the 1900
+system, whatever the workbook's system, and Excel reads that number in its own
+system, so each date is handed over 1,462 days earlier: the date whose 1900 serial is
+the answer's 1904 serial. Classic xlwings hands Excel a COM date, which Excel itself
+converts into the workbook's system, so there the dates are returned as they are
+(from reading xlwings' source; not run in Excel).
+
 Outside Windows, and without ``XLWINGS_ON_SERVER``, the xlwings decorators leave the
 functions as they are, so they can be called as plain Python:
 
@@ -38,6 +48,7 @@ datetime.date(2025, 1, 22)
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any, Final
 
 try:
@@ -49,6 +60,7 @@ except ImportError as exc:  # pragma: no cover - the extra is installed for the 
     ) from exc
 
 from foi_deadlines import spreadsheet
+from foi_deadlines.errors import InvalidInputError
 from foi_deadlines.rules import REVIEWED_REGIMES, Regime
 
 __all__ = [
@@ -65,8 +77,8 @@ __all__ = [
 
 _CATEGORY: Final = "FOI deadlines"
 _DATE: Final = (
-    "a date cell, an Excel serial number, or text as YYYY-MM-DD or DD/MM/YYYY (day "
-    "first)"
+    "a date cell, an Excel serial number, or text written day first (19/12/2024, "
+    "19 Dec 2024) or as 2024-12-19"
 )
 _DATE1904: Final = "TRUE for a workbook in Excel's 1904 date system; blank for FALSE"
 _CALENDAR: Final = (
@@ -89,13 +101,61 @@ _POLICY: Final = (
     '"twenty-or-forty" or "twenty"'
 )
 
+#: Whether the functions run in xlwings Lite or xlwings Server (Office.js), as
+#: xlwings decided when it chose its decorators.
+_OFFICE_JS: Final = bool(xlwings.on_server)
+#: How much earlier a date's serial number is in the 1904 date system than in the
+#: 1900 one: the 1900 serial of 1 January 1904, day 0 of the 1904 system (1,462).
+_SHIFT_1904: Final = timedelta(days=spreadsheet.to_serial(date(1904, 1, 1)))
 
-def _cell(result: object) -> Any:
+
+def _for_workbook(result: object, date1904: object, *, office_js: bool) -> object:
+    """``result`` as xlwings must be given it for the workbook's date system.
+
+    xlwings Lite and Server turn a returned ``date`` into its serial number in the
+    1900 date system (``xlwings.utils.datetime_to_xlserial``), and Excel reads that
+    number in the workbook's own system: in a 1904 workbook, four years and a day
+    late. So there, when ``date1904`` is true, each date is handed over as the date
+    whose 1900 serial is its 1904 serial. Classic xlwings (``office_js`` false)
+    hands Excel a COM date, which Excel converts itself, so nothing changes.
+
+    ``date1904`` is read as the spreadsheet functions read it: one value for every
+    cell, or a range of the result's shape, cell by cell. Where it is not a flag,
+    the result is already an error value and is left alone.
+
+    >>> _for_workbook([[date(2025, 1, 22)]], True, office_js=True)
+    [[datetime.date(2021, 1, 21)]]
+    >>> _for_workbook([[date(2025, 1, 22)]], True, office_js=False)
+    [[datetime.date(2025, 1, 22)]]
+    """
+    if not office_js:
+        return result
+    if isinstance(result, list):
+        if isinstance(date1904, list) and len(date1904) == len(result):
+            return [
+                _for_workbook(cell, flag, office_js=office_js)
+                for cell, flag in zip(result, date1904, strict=True)
+            ]
+        return [_for_workbook(cell, date1904, office_js=office_js) for cell in result]
+    if not isinstance(result, date):
+        return result
+    while isinstance(date1904, list) and len(date1904) == 1:
+        date1904 = date1904[0]
+    try:
+        in_1904 = spreadsheet.to_flag(date1904, "date1904")
+    except InvalidInputError:
+        return result
+    return result - _SHIFT_1904 if in_1904 else result
+
+
+def _cell(result: object, date1904: object = False) -> Any:
     """A result for Excel: one cell unwrapped, and its error raised.
 
     A single cell's error value becomes ``xlwings.XlwingsError``, whose message
-    xlwings shows; in a spilled range each error value stays in its own cell.
+    xlwings shows; in a spilled range each error value stays in its own cell. Dates
+    are handed over for the workbook's date system (see :func:`_for_workbook`).
     """
+    result = _for_workbook(result, date1904, office_js=_OFFICE_JS)
     value = result
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
@@ -172,7 +232,8 @@ def foi_response_due(
             identity_confirmed_on,
             division,
             date1904,
-        )
+        ),
+        date1904,
     )
 
 
@@ -183,7 +244,9 @@ def foi_response_due(
 def foi_response_due_range(received, regime="foia", date1904=False):
     # type: (object, object, object) -> Any
     """The response due date of each request in a column, as one spilled column."""
-    return _cell(spreadsheet.response_due(received, regime, date1904=date1904))
+    return _cell(
+        spreadsheet.response_due(received, regime, date1904=date1904), date1904
+    )
 
 
 @func(category=_CATEGORY)
@@ -214,7 +277,8 @@ def foi_review_request_due(
     return _cell(
         spreadsheet.review_request_deadline(
             response_on, regime, policy, extenuating, response_due_on, date1904
-        )
+        ),
+        date1904,
     )
 
 
@@ -234,7 +298,8 @@ def foi_review_due(
     # type: (object, object, object, object, object) -> Any
     """The day by which the authority must complete a review."""
     return _cell(
-        spreadsheet.review_due(review_requested_on, regime, complex, policy, date1904)
+        spreadsheet.review_due(review_requested_on, regime, complex, policy, date1904),
+        date1904,
     )
 
 
@@ -318,7 +383,9 @@ def foi_working_days(start, end, calendar="uk", date1904=False):
 def foi_add_working_days(start, days, calendar="uk", date1904=False):
     # type: (object, object, object, object) -> Any
     """The working day that many working days after start, like WORKDAY."""
-    return _cell(spreadsheet.add_working_days(start, days, calendar, date1904))
+    return _cell(
+        spreadsheet.add_working_days(start, days, calendar, date1904), date1904
+    )
 
 
 @func(category=_CATEGORY)
@@ -335,7 +402,15 @@ def foi_is_working_day(day, calendar="uk", date1904=False):
 @arg("first_year", doc="The first year, such as 2025")
 @arg("last_year", doc="The last year; blank for the first year alone")
 @arg("calendar", doc=_CALENDAR)
-def foi_bank_holidays(first_year, last_year=None, calendar="uk"):
-    # type: (object, object, object) -> Any
+@arg("date1904", doc=_DATE1904)
+def foi_bank_holidays(first_year, last_year=None, calendar="uk", date1904=False):
+    # type: (object, object, object, object) -> Any
     """The weekday holidays of the years, as a column for WORKDAY's holidays."""
-    return _cell(spreadsheet.bank_holidays(first_year, last_year, calendar))
+    holidays = spreadsheet.bank_holidays(first_year, last_year, calendar)
+    if not isinstance(holidays, list):  # a blank year, or an error value
+        return _cell(holidays)
+    try:
+        spreadsheet.to_flag(date1904, "date1904")
+    except InvalidInputError as exc:
+        return _cell(spreadsheet.error_value(exc))
+    return _cell(holidays, date1904)

@@ -18,7 +18,7 @@ ROOT = Path(__file__).parents[1] / PACKAGE
 RANKS = {
     "errors": 0,
     "_dates": 1,
-    "_coerce": 1,
+    "_coerce": 1.5,
     "bank_holidays": 2,
     "calendars": 3,
     "timeline": 4,
@@ -46,6 +46,7 @@ RANKS = {
     "case_json": 13,
     "portfolio": 13,
     "tracker": 13,
+    "_xlsx": 13.5,
     "spreadsheet": 14,
     "batch": 14,
     "cli": 15,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -21,11 +22,14 @@ from foi_deadlines import (
     get_calendar,
     spreadsheet,
 )
+from foi_deadlines.errors import InvalidInputError, OutsideCalendarRangeError
 from foi_deadlines.spreadsheet import (
     ERROR_PREFIX,
+    MAX_ERROR_LENGTH,
     add_working_days,
     bank_holidays,
     case_status,
+    error_value,
     is_error,
     is_working_day,
     response_due,
@@ -48,13 +52,22 @@ def error_of(value: object) -> str:
     return value
 
 
+def junk_id(value: object) -> str:
+    """A short test id for a junk value, even one whose repr is huge."""
+    if isinstance(value, int) and value.bit_length() > 64:
+        return f"int-of-{value.bit_length()}-bits"
+    if isinstance(value, str) and len(value) > 20:
+        return f"text-of-{len(value)}"
+    return repr(value)
+
+
 class TestErrorValues:
     def test_error_value_has_code_and_message(self) -> None:
         """An error value is the prefix, the error's code and its message."""
         result = error_of(add_working_days("junk", 20))
         assert result == (
-            "#ERROR invalid-input: start must be a date written as YYYY-MM-DD or "
-            "DD/MM/YYYY (got 'junk')"
+            "#ERROR invalid-input: start must be a date, day first with a four-digit "
+            "year (19/12/2024, 19.12.2024, 19 Dec 2024) or as 2024-12-19 (got 'junk')"
         )
         assert result.startswith(ERROR_PREFIX)
 
@@ -70,6 +83,79 @@ class TestErrorValues:
         assert spreadsheet.to_date("19/12/2024") == RECEIVED
         assert to_serial(RECEIVED) == 45645
 
+    def test_to_flag_raises(self) -> None:
+        """to_flag reads a flag as the cell functions do, and raises for junk."""
+        assert spreadsheet.to_flag(" Yes ") is True
+        assert spreadsheet.to_flag("") is False
+        with pytest.raises(InvalidInputError, match="date1904 must be TRUE or FALSE"):
+            spreadsheet.to_flag("maybe", "date1904")
+
+
+class TestLongErrorValues:
+    def test_ten_megabytes_of_text(self) -> None:
+        """A 10 MB cell is echoed by its start and length, in 255 characters."""
+        message = error_of(response_due("x" * 10_000_000))
+        assert len(message) <= MAX_ERROR_LENGTH
+        assert message.startswith("#ERROR invalid-input: received must be a date")
+        assert message.endswith(f"(got {'x' * 40!r}… (10,000,000 characters))")
+
+    def test_long_text_in_an_option(self) -> None:
+        """The shortened value keeps the parameter name and the choices."""
+        message = error_of(response_due(RECEIVED, "foia" * 1000))
+        assert message.startswith("#ERROR invalid-input: regime must be one of 'foia'")
+        assert message.endswith("… (4,000 characters))")
+        assert len(message) <= MAX_ERROR_LENGTH
+
+    def test_short_values_are_echoed_whole(self) -> None:
+        """A value shown in up to 60 characters is shown exactly as before."""
+        value = "y" * 58  # 60 characters with its quotes
+        assert error_of(add_working_days(RECEIVED, value)) == (
+            f"#ERROR invalid-input: days must be a whole number (got {value!r})"
+        )
+
+    def test_integer_too_long_to_write_out(self) -> None:
+        """An int past Python's 4,300-digit limit is described by its length."""
+        message = error_of(response_due(10**5000))
+        assert message.startswith("#ERROR invalid-input: received must be a date")
+        assert message.endswith("(got a whole number of 5,001 digits)")
+        assert error_of(bank_holidays(-(10**5000))) == (
+            "#ERROR invalid-input: first_year must be a whole number of at most 15 "
+            "digits (got a whole number of 5,001 digits)"
+        )
+
+    def test_escaped_text_counts_its_own_characters(self) -> None:
+        """Text whose repr is long is cut, and its length is the text's own."""
+        value = "\x00" * 50
+        message = error_of(add_working_days(RECEIVED, value))
+        assert message.endswith(f"(got {repr(value)[:40]}… (50 characters))")
+
+    def test_value_that_cannot_be_shown(self) -> None:
+        """A value whose repr fails, such as a list nested too deep, is named."""
+        deep: object = None
+        for _ in range(100_000):
+            deep = [deep]
+        result = response_due([deep, None])
+        assert isinstance(result, list)
+        assert error_of(result[0]).endswith(
+            "(got an object of type 'list' that cannot be shown)"
+        )
+        assert result[1] is None
+
+    def test_message_cut_at_the_limit(self) -> None:
+        """A message too long even with its value shortened is cut, ending in …."""
+        message = error_value(InvalidInputError("days", 1, "long " * 100))
+        assert len(message) == MAX_ERROR_LENGTH
+        assert message.startswith("#ERROR invalid-input: days must be long long")
+        assert message.endswith("…")
+
+    def test_error_keeps_its_value(self) -> None:
+        """Making the error value leaves the error's own fields as they were."""
+        value = "z" * 1000
+        error = OutsideCalendarRangeError("received", value, "a", "b", "uk")
+        error_value(error)
+        assert error.value is value
+        assert value in str(error)
+
 
 # What each kind of cell gives, read through add_working_days(value, 0), which returns
 # day 0 itself: the same reading every function uses.
@@ -77,6 +163,25 @@ DATE_CELLS = [
     pytest.param(RECEIVED, False, RECEIVED, id="date"),
     pytest.param(
         datetime(2024, 12, 19, 23, 30, tzinfo=UTC), False, RECEIVED, id="datetime"
+    ),
+    # Read as the core reads it: in UK time. 23:30 UTC in June is 00:30 BST.
+    pytest.param(
+        datetime(2024, 6, 19, 23, 30, tzinfo=UTC),
+        False,
+        date(2024, 6, 20),
+        id="datetime-aware-bst",
+    ),
+    pytest.param(
+        datetime(2024, 12, 19, 1, 0, tzinfo=timezone(timedelta(hours=5))),
+        False,
+        date(2024, 12, 18),
+        id="datetime-aware-east",
+    ),
+    pytest.param(
+        datetime(2024, 6, 19, 23, 30),  # noqa: DTZ001 - naive: UK local time
+        False,
+        date(2024, 6, 19),
+        id="datetime-naive",
     ),
     pytest.param(45645, False, RECEIVED, id="serial"),
     pytest.param(45645.0, False, RECEIVED, id="serial-float-classic"),
@@ -103,12 +208,25 @@ BAD_DATE_CELLS = [
     pytest.param(math.nan, "an Excel serial number", id="nan"),
     pytest.param(math.inf, "an Excel serial number", id="inf"),
     pytest.param(True, "an Excel serial number", id="bool"),
-    pytest.param("junk", "YYYY-MM-DD or DD/MM/YYYY", id="text"),
+    pytest.param("junk", "day first with a four-digit year", id="text"),
     pytest.param("31/02/2026", "a day that exists", id="no-such-day"),
-    pytest.param("12/19/2024", "a day that exists", id="us-order"),
-    pytest.param("19-12-2024", "YYYY-MM-DD or DD/MM/YYYY", id="dashes"),
+    pytest.param("12/19/2024", "month-first US dates are not read", id="us-order"),
+    pytest.param("19-12-24", "four-digit year", id="two-digit-year"),
     pytest.param(b"2024-12-19", "an Excel serial number", id="bytes"),
     pytest.param(object(), "an Excel serial number", id="object"),
+    pytest.param(10**400, "an Excel serial number", id="int-too-large-for-float"),
+    pytest.param(-(10**400), "an Excel serial number", id="huge-negative"),
+    pytest.param(2_958_466, "1 to 2958465", id="past-9999"),
+    pytest.param(
+        datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=1))),
+        "a date and time whose day in UK time",
+        id="datetime-before-year-1-in-uk",
+    ),
+    pytest.param(
+        datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-5))),
+        "a date and time whose day in UK time",
+        id="datetime-after-9999-in-uk",
+    ),
 ]
 
 
@@ -124,7 +242,28 @@ class TestDateCells:
         message = error_of(add_working_days(cell, 0))
         assert message.startswith("#ERROR invalid-input: start must be ")
         assert expected in message
-        assert f"(got {cell!r})" in message
+        shown = repr(cell)
+        if len(shown) <= 60:
+            assert f"(got {shown})" in message
+        else:  # the start of a long value, and its length
+            assert message.endswith(f"(got {shown[:40]}… ({len(shown):,} characters))")
+
+    @pytest.mark.parametrize("serial", [2_957_004, 2_958_465, 2_958_465.5])
+    def test_1904_serial_past_9999(self, serial: float) -> None:
+        """A 1904 serial past 9999-12-31 is an error naming the range, not a crash."""
+        message = error_of(add_working_days(serial, 0, "uk", True))
+        assert message.startswith("#ERROR invalid-input: start must be a date")
+        assert "1 to 2957003 (9999-12-31 in the 1904 date system)" in message
+
+    def test_last_1904_serial(self) -> None:
+        """The last 1904 serial is 31 December 9999, as to_date reads it."""
+        assert spreadsheet.to_date(2_957_003, date1904=True) == date(9999, 12, 31)
+
+    def test_aware_datetime_as_the_core_reads_it(self) -> None:
+        """An aware datetime gives the due date the core gives for it."""
+        received = datetime(2025, 6, 1, 23, 30, tzinfo=UTC)  # Monday 00:30 BST
+        expected = foi_deadlines.response_due(received).due
+        assert response_due(received) == expected == date(2025, 6, 30)
 
     def test_serials_agree_with_to_serial(self) -> None:
         """A serial number and the date it stands for give the same answer."""
@@ -200,7 +339,34 @@ class TestOptionCells:
         """A count can be an integer, a whole float or text."""
         assert add_working_days(RECEIVED, days) == DUE
 
-    @pytest.mark.parametrize("days", [20.5, "twenty", True, math.inf])
+    @pytest.mark.parametrize(
+        ("days", "expected"),
+        [
+            ("0" * 5000 + "20", DUE),
+            ("-0020", date(2024, 11, 20)),
+            (Fraction(40, 2), DUE),
+        ],
+        ids=["5000-zeros", "negative", "fraction"],
+    )
+    def test_exact_whole_numbers(self, days: object, expected: date) -> None:
+        """Leading zeros do not count as digits; any exact whole number is read."""
+        assert add_working_days(RECEIVED, days) == expected
+
+    @pytest.mark.parametrize(
+        "days",
+        ["9" * 5000, "1" * 16, 10**400, -(10**15), 1e308, 1e15],
+        ids=["5000-digit-text", "16-digit-text", "int-too-large-for-float",
+             "16-digits-negative", "1e308", "1e15"],
+    )  # fmt: skip
+    def test_count_too_long(self, days: object) -> None:
+        """More than 15 digits is an error, not an overflow or a conversion limit."""
+        message = error_of(add_working_days(RECEIVED, days))
+        assert message.startswith(
+            "#ERROR invalid-input: days must be a whole number of at most 15 digits"
+        )
+        assert len(message) <= MAX_ERROR_LENGTH
+
+    @pytest.mark.parametrize("days", [20.5, "twenty", True, math.inf, math.nan, "²"])
     def test_bad_count(self, days: object) -> None:
         """A count that is not a whole number is an error naming days."""
         assert error_of(add_working_days(RECEIVED, days)).startswith(
@@ -516,6 +682,15 @@ class TestCaseStatus:
         assert message.startswith("#ERROR invalid-input: as_of must be")
         assert "TODAY()" in message
 
+    @pytest.mark.parametrize("extended", [10**400, -(10**5000), math.inf], ids=junk_id)
+    def test_extended_number_past_the_serials(self, extended: object) -> None:
+        """A number in extended that is no flag and no serial is an error."""
+        message = error_of(
+            case_status(RECEIVED, None, DUE, "foia", None, None, None, None, extended)
+        )
+        assert message.startswith("#ERROR invalid-input: extended must be a date")
+        assert len(message) <= MAX_ERROR_LENGTH
+
     def test_blank_received(self) -> None:
         """A blank received gives an empty cell, whatever else the row holds."""
         assert case_status(None, None, "01/07/2025") is None
@@ -725,7 +900,15 @@ JUNK: list[Any] = [
     object(),
     True,
     math.nan,
+    10**400,
+    -(10**5000),
+    "9" * 5000,
+    "x" * 100_000,
+    b"2024-12-19",
+    {"a": 1},
+    math.inf,
 ]
+
 
 #: Each function with valid arguments; the first is the one a row depends on.
 FUNCTIONS: dict[str, tuple[Callable[..., object], tuple[object, ...]]] = {
@@ -757,7 +940,7 @@ for _name, (_, _valid) in FUNCTIONS.items():
 
 class TestRobustness:
     @pytest.mark.parametrize("name", FUNCTIONS)
-    @pytest.mark.parametrize("junk", JUNK, ids=repr)
+    @pytest.mark.parametrize("junk", JUNK, ids=junk_id)
     def test_junk_in_the_first_argument(self, name: str, junk: object) -> None:
         """A blank gives an empty cell; any other junk gives an error value."""
         function, valid = FUNCTIONS[name]

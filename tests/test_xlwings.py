@@ -40,6 +40,8 @@ PLAIN_MODE = os.environ.get(
 ) != "true" and not sys.platform.startswith("win")
 #: 19 December 2024 and its FOIA due date, 22 January 2025, as Excel serials.
 RECEIVED, DUE = 45645, 45679
+#: The same days as serials of Excel's 1904 date system, 1,462 lower.
+RECEIVED_1904, DUE_1904 = 44183, 44217
 
 
 class TestPlainPython:
@@ -104,6 +106,26 @@ class TestPlainPython:
         assert "received must be" in result[2][0]
         assert result[3] == [date(2026, 1, 15)]
 
+    def test_1904_flag_in_plain_python(self) -> None:
+        """Outside Excel a 1904 serial in gives the real date out."""
+        if not PLAIN_MODE:
+            pytest.skip("xlwings is in classic or server mode here")
+        due = foi_response_due(RECEIVED_1904, date1904=True)
+        assert due == date(2025, 1, 22)
+        assert foi_bank_holidays(2025, None, "uk", True) == foi_bank_holidays(2025)
+
+    def test_bank_holidays_refuses_a_bad_flag(self) -> None:
+        """FOI_BANK_HOLIDAYS checks its date1904 flag like the other functions."""
+        with pytest.raises(xlwings.XlwingsError, match="date1904 must be TRUE"):
+            foi_bank_holidays(2025, None, "uk", "maybe")
+
+    def test_long_value_error_is_short(self) -> None:
+        """An error for a huge cell stays within 255 characters."""
+        with pytest.raises(xlwings.XlwingsError) as caught:
+            foi_response_due("x" * 1_000_000)
+        assert len(str(caught.value)) <= spreadsheet.MAX_ERROR_LENGTH
+        assert str(caught.value).endswith("(1,000,000 characters))")
+
     def test_row_is_not_unwrapped(self) -> None:
         """A one-row range of several cells stays a row."""
         assert foi_is_working_day([[45659, 45660]]) == [[False, True]]
@@ -127,6 +149,44 @@ class TestPlainPython:
             pytest.skip("xlwings is in classic or server mode here")
         with pytest.raises(ImportError, match="pywin32"):
             xlwings.serve()
+
+
+class TestDatesForTheWorkbook:
+    """How dates are handed to xlwings Lite and Server for a 1904 workbook."""
+
+    def test_shifted_for_office_js(self) -> None:
+        """A date goes over 1,462 days early, so its 1900 serial is its 1904 one."""
+        shifted = xlwings_udfs._for_workbook(date(2025, 1, 22), True, office_js=True)
+        assert isinstance(shifted, date)
+        assert spreadsheet.to_serial(shifted) == DUE_1904
+        assert spreadsheet.to_serial(date(2025, 1, 22), date1904=True) == DUE_1904
+
+    @pytest.mark.parametrize("flag", [False, None, "", "no", [[False]]])
+    def test_1900_workbook_unchanged(self, flag: object) -> None:
+        """Without the 1904 flag, dates are handed over as they are."""
+        result = [[date(2025, 1, 22)], [None], ["#ERROR x: y"]]
+        assert xlwings_udfs._for_workbook(result, flag, office_js=True) == result
+
+    def test_classic_unchanged(self) -> None:
+        """Classic xlwings hands Excel COM dates, which Excel converts itself."""
+        result = [[date(2025, 1, 22)]]
+        assert xlwings_udfs._for_workbook(result, True, office_js=False) == result
+
+    def test_flags_cell_by_cell(self) -> None:
+        """A range of flags of the result's shape is read cell by cell."""
+        result = [[date(2025, 1, 22)], [date(2025, 1, 22)], [3]]
+        flags = [[True], ["no"], [True]]
+        assert xlwings_udfs._for_workbook(result, flags, office_js=True) == [
+            [date(2021, 1, 21)],
+            [date(2025, 1, 22)],
+            [3],
+        ]
+
+    def test_junk_flag_leaves_result(self) -> None:
+        """Where the flag is not a flag the result is already an error, left alone."""
+        result = [[date(2025, 1, 22)]]
+        assert xlwings_udfs._for_workbook(result, "maybe", office_js=True) == result
+        assert xlwings_udfs._for_workbook(result, [1, 2], office_js=True) == result
 
 
 # The child process: import the package, check that the core did not pull in xlwings,
@@ -183,6 +243,30 @@ CHILD = textwrap.dedent(
         "is_working_day": call("foi_is_working_day", [[45659]]),
         "holidays": call("foi_bank_holidays", [[2025]], [[2026]]),
         "old_runtime": call("foi_response_due", [[45645]], runtime="1.2"),
+        "serial_1904": call("foi_response_due", [[44183]], *[None] * 10, [[True]]),
+        "text_1904": call("foi_response_due", [["19/12/2024"]], *[None] * 10, [[1]]),
+        "column_1904": call(
+            "foi_response_due_range", [[44183], [None], [44542]], None, [["TRUE"]]
+        ),
+        "review_request_1904": call(
+            "foi_review_request_due", [[44183]], *[None] * 4, [[True]]
+        ),
+        "review_1904": call("foi_review_due", [[44183]], *[None] * 3, [[True]]),
+        "add_1904": call("foi_add_working_days", [[44183]], [[20]], None, [[True]]),
+        "working_days_1904": call(
+            "foi_working_days", [[44183]], [[44217]], None, [[True]]
+        ),
+        "is_working_day_1904": call(
+            "foi_is_working_day", [[44197]], None, [[True]]
+        ),
+        "holidays_1904": call("foi_bank_holidays", [[2025]], None, None, [[True]]),
+        "holidays_bad_flag": call(
+            "foi_bank_holidays", [[2025]], None, None, [["maybe"]]
+        ),
+        "old_runtime_1904": call(
+            "foi_response_due", [[44183]], *[None] * 10, [[True]], runtime="1.2"
+        ),
+        "long_value": call("foi_response_due", [["x" * 100_000]]),
     }
     print(json.dumps(results))
     """
@@ -241,6 +325,7 @@ class TestServerMode:
             ["first_year", False],
             ["last_year", True],
             ["calendar", True],
+            ["date1904", True],
         ]
 
     @pytest.mark.parametrize("case", ["serial", "serial_float", "uk_text"])
@@ -258,8 +343,9 @@ class TestServerMode:
         [
             (
                 "bad",
-                "#ERROR invalid-input: received must be a date written as YYYY-MM-DD "
-                "or DD/MM/YYYY, naming a day that exists (got '31/02/2026')",
+                "#ERROR invalid-input: received must be a date, day first with a "
+                "four-digit year (19/12/2024, 19.12.2024, 19 Dec 2024) or as "
+                "2024-12-19, naming a day that exists (got '31/02/2026')",
             ),
             (
                 "serial_60",
@@ -302,3 +388,68 @@ class TestServerMode:
     def test_old_runtime_gets_serials(self, server: dict[str, Any]) -> None:
         """Below Office.js runtime 1.4 a date comes back as a bare serial."""
         assert server["old_runtime"] == [[DUE]]
+
+
+class TestServerMode1904:
+    """A 1904 workbook through xlwings' own Office.js conversion (Lite, Server)."""
+
+    @pytest.mark.parametrize(
+        ("case", "serial"),
+        [
+            ("serial_1904", DUE_1904),  # 19/12/2024 -> 22/01/2025
+            ("text_1904", DUE_1904),
+            ("review_request_1904", DUE_1904 + 28),  # 19/12/2024 -> 19/02/2025
+            ("review_1904", DUE_1904),
+            ("add_1904", DUE_1904),
+        ],
+    )
+    def test_date_out_in_1904_system(
+        self, server: dict[str, Any], case: str, serial: int
+    ) -> None:
+        """A date comes back as its 1904 serial, formatted as a date."""
+        assert server[case] == [[date_cell(serial)]]
+
+    def test_not_four_years_out(self, server: dict[str, Any]) -> None:
+        """The serial Excel gets is 22 January 2025 in the 1904 system."""
+        serial = server["serial_1904"][0][0]["basicValue"]
+        assert spreadsheet.to_date(serial, date1904=True) == date(2025, 1, 22)
+
+    def test_column(self, server: dict[str, Any]) -> None:
+        """A spilled column is in the 1904 system too, blanks kept."""
+        assert server["column_1904"] == [
+            [date_cell(DUE_1904)],
+            [""],
+            [date_cell(46037 - 1462)],
+        ]
+
+    def test_counts_and_answers_unchanged(self, server: dict[str, Any]) -> None:
+        """Counts and TRUE/FALSE answers are not dates and are not shifted."""
+        assert server["working_days_1904"] == [[20]]
+        assert server["is_working_day_1904"] == [[False]]  # 2 January 2025
+
+    def test_bank_holidays(self, server: dict[str, Any]) -> None:
+        """The holiday list spills as 1904 serials, for WORKDAY in that workbook."""
+        column = spreadsheet.bank_holidays(2025)
+        assert isinstance(column, list)
+        expected = [
+            [date_cell(spreadsheet.to_serial(row[0], date1904=True))] for row in column
+        ]
+        assert server["holidays_1904"] == expected
+
+    def test_bank_holidays_bad_flag(self, server: dict[str, Any]) -> None:
+        """A bad date1904 flag is an error, not a silent 1900 list."""
+        assert server["holidays_bad_flag"]["raised"] == "XlwingsError"
+        assert server["holidays_bad_flag"]["message"].startswith(
+            "#ERROR invalid-input: date1904 must be TRUE or FALSE"
+        )
+
+    def test_old_runtime(self, server: dict[str, Any]) -> None:
+        """Below Office.js runtime 1.4 the 1904 serial comes back bare."""
+        assert server["old_runtime_1904"] == [[DUE_1904]]
+
+    def test_long_value_error(self, server: dict[str, Any]) -> None:
+        """A huge cell gives a #VALUE! error whose message is at most 255 long."""
+        assert server["long_value"]["raised"] == "XlwingsError"
+        message = server["long_value"]["message"]
+        assert len(message) <= spreadsheet.MAX_ERROR_LENGTH
+        assert message.endswith("… (100,000 characters))")
