@@ -72,6 +72,7 @@ from foi_deadlines.errors import (
     ProvisionalDateWarning,
     RequestLapsedError,
     TimelineError,
+    TrackerFileError,
     UnknownCalendarError,
     UnknownRuleError,
 )
@@ -166,6 +167,7 @@ __all__ = [
     "StatusCode",
     "StoppedClock",
     "TimelineError",
+    "TrackerFileError",
     "Unit",
     "UnknownCalendarError",
     "UnknownRuleError",

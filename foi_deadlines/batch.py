@@ -9,9 +9,9 @@ that ``=WORKDAY(C2,20,FOI_Holidays)`` works in Excel and LibreOffice.
 and status, and writes a new file. A row with bad data keeps its cells and gets the
 reason in an ``Error`` column; no row is dropped. The input is never written to.
 
-CSV needs only the standard library; ``.xlsx`` needs the ``xlsx`` extra
-(``pip install 'foi-deadlines[xlsx]'``), imported only when an ``.xlsx`` is read or
-written.
+Filling a tracker needs only the standard library, for CSV and ``.xlsx`` alike.
+Exporting holidays to ``.xlsx`` needs the ``xlsx`` extra
+(``pip install 'foi-deadlines[xlsx]'``), imported only then.
 
 >>> import csv, tempfile
 >>> from datetime import date
@@ -23,16 +23,23 @@ written.
 ...     written = Path(tmp, "out.csv").read_text(encoding="utf-8")
 >>> summary.filled, summary.failed, summary.blank
 (1, 0, 0)
->>> print(written)
-Ref,Date received,Response due,Working days left,Working days overdue,Status,Error
-A,19/12/2024,2025-01-22,12,,in_time,
-<BLANKLINE>
+>>> heading, row = written.splitlines()
+>>> heading.split(",")[2:]  # the columns added
+['Response due', 'Working days left', 'Working days overdue', 'Status', 'Status code',
+ 'Error']
+>>> print(row)
+A,19/12/2024,2025-01-22,12,,In time: 12 working days left,in_time,
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
+import itertools
 import os
+import re
+import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -44,27 +51,39 @@ import attrs
 
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
+from foi_deadlines._xlsx import FormulaWithoutValue
 from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
 from foi_deadlines.calendars import (
     NonWorkingDay,
     WorkingDayCalendar,
     get_calendar,
 )
+from foi_deadlines.cases import StatusCode
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     InvalidInputError,
     NotApplicableError,
     ProvisionalDateWarning,
     TimelineError,
+    TrackerFileError,
 )
 from foi_deadlines.rules import Regime
-from foi_deadlines.tracker import TrackerRow
+from foi_deadlines.tracker import (
+    HEADING_SEARCH_ROWS,
+    HEADINGS,
+    TrackerColumns,
+    TrackerRow,
+    find_columns,
+    normalise_heading,
+)
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet.worksheet import Worksheet
+    pass
 
 __all__ = [
     "DEFAULT_COLUMNS",
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_ROWS",
     "HOLIDAYS_NAME",
     "HOLIDAYS_SHEET",
     "OUTPUT_COLUMNS",
@@ -92,31 +111,20 @@ _WEEKDAYS: Final = (
     "Sunday",
 )
 
-#: The column headings :func:`fill_tracker` looks for, by field; matched without
-#: regard to case or surrounding spaces. Only ``received`` is required.
+#: The first wording of each field's heading; :data:`~foi_deadlines.tracker.HEADINGS`
+#: lists the others that :func:`fill_tracker` recognises.
 DEFAULT_COLUMNS: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "received": "Date received",
-        "clarification_sought": "Clarification sought",
-        "clarified": "Clarification received",
-        "fee_notice": "Fees notice",
-        "fee_paid": "Fee paid",
-        "extended": "Extended",
-        "public_interest_estimate": "Public interest estimate",
-        "responded": "Date responded",
-        "review_requested": "Review requested",
-        "review_completed": "Review completed",
-        "regime": "Regime",
-    }
+    {field: wordings[0] for field, wordings in HEADINGS.items() if field != "reference"}
 )
 
-#: The columns :func:`fill_tracker` writes, in order; existing columns with these
-#: headings are overwritten, the others are added after the last used column.
+#: The columns :func:`fill_tracker` adds, in order, after the last used column; a
+#: heading the tracker already has gets " (calculated)" after it.
 OUTPUT_COLUMNS: Final = (
     "Response due",
     "Working days left",
     "Working days overdue",
     "Status",
+    "Status code",
     "Error",
 )
 
@@ -289,6 +297,29 @@ def _write_holidays_xlsx(
 
 # -- trackers ---------------------------------------------------------------------
 
+#: The most rows a tracker may have unless the caller raises it (Excel's own limit).
+DEFAULT_MAX_ROWS: Final = 1_048_576
+#: The largest tracker file, in bytes (unpacked, for an .xlsx), unless raised.
+DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
+_SUFFIX_IF_TAKEN: Final = " (calculated)"
+_NUMBER: Final = re.compile(r"\s*\d+(?:\.\d+)?\s*")
+_STATUS_COLUMN: Final = 4
+# The statuses whose deadline is the response due date.
+_RESPONSE_STATUSES: Final = frozenset(
+    {
+        StatusCode.IN_TIME,
+        StatusCode.DUE_SOON,
+        StatusCode.OVERDUE,
+        StatusCode.RESPONDED_IN_TIME,
+        StatusCode.RESPONDED_WITHIN_EXTENSION,
+        StatusCode.RESPONDED_LATE,
+    }
+)
+_HIGHLIGHTS: Final = (
+    (StatusCode.OVERDUE.value, StatusCode.REVIEW_OVERDUE.value),
+    (StatusCode.DUE_SOON.value,),
+)
+
 
 @attrs.frozen(kw_only=True)
 class FillSummary:
@@ -303,6 +334,9 @@ class FillSummary:
         destination: The file written.
         provisional: Filled rows whose response due date is after the confirmed
             holiday data (it may still move if a holiday is proclaimed).
+        columns: Where the fill found each field: the heading row, the column
+            of each field and the columns it left alone.
+        headings: The headings of the columns the fill added, in order.
     """
 
     rows: int
@@ -311,17 +345,8 @@ class FillSummary:
     blank: int
     destination: Path
     provisional: int = 0
-
-
-@attrs.frozen
-class _Layout:
-    """Where each field is in a tracker: 0-based column indexes."""
-
-    headers: dict[str, str]  # field -> the heading looked for, as given
-    columns: dict[str, int]  # field -> column index, for the fields present
-    outputs: tuple[int, ...]  # the output columns' indexes, in OUTPUT_COLUMNS order
-    default_regime: Regime
-    date1904: bool
+    columns: TrackerColumns | None = None
+    headings: tuple[str, ...] = OUTPUT_COLUMNS
 
 
 @attrs.frozen
@@ -332,164 +357,179 @@ class _Result:
     left: int | None = None
     overdue: int | None = None
     status: str | None = None
+    code: str | None = None
     error: str | None = None
     provisional: bool = False
 
     def values(self) -> tuple[date | int | str | None, ...]:
-        return (self.due, self.left, self.overdue, self.status, self.error)
+        return (self.due, self.left, self.overdue, self.status, self.code, self.error)
 
 
 _BLANK: Final = _Result()
 
 
-def _mapping(columns: Mapping[str, str] | None) -> dict[str, str]:
-    chosen = dict(DEFAULT_COLUMNS)
-    if columns is None:
-        return chosen
-    if not isinstance(columns, Mapping):
-        raise InvalidInputError("columns", columns, "a mapping of field to heading")
-    for field, heading in columns.items():
-        if field not in DEFAULT_COLUMNS:
-            raise InvalidInputError(
-                "columns", field, "keyed by fields among " + ", ".join(DEFAULT_COLUMNS)
-            )
-        if not isinstance(heading, str) or not heading.strip():
-            raise InvalidInputError(f"columns[{field!r}]", heading, "a heading text")
-        chosen[field] = heading.strip()
-    seen: dict[str, str] = {}
-    outputs = {name.casefold() for name in OUTPUT_COLUMNS}
-    for field, heading in chosen.items():
-        key = heading.casefold()
-        if key in seen:
-            raise InvalidInputError(
-                f"columns[{field!r}]",
-                heading,
-                f"a heading not also used for {seen[key]!r}",
-            )
-        if key in outputs:
-            raise InvalidInputError(
-                f"columns[{field!r}]",
-                heading,
-                "a heading other than the output columns " + ", ".join(OUTPUT_COLUMNS),
-            )
-        seen[key] = field
-    return chosen
+@attrs.frozen
+class _Plan:
+    """How to read each row: the fields' columns, and what to do with them."""
+
+    found: TrackerColumns
+    fields: tuple[str, ...]
+    indexes: tuple[int, ...]
+    default_regime: Regime
+    date1904: bool
+    as_of: date
 
 
-def _layout(
-    header: Sequence[object],
-    width: int,
-    mapping: Mapping[str, str],
-    default_regime: Regime,
-    *,
-    date1904: bool,
-    source: Path,
-) -> _Layout:
-    """Find the fields' columns in the heading row, and place the output columns."""
-    found: dict[str, list[int]] = {}
-    for index, value in enumerate(header):
-        if value is not None and str(value).strip():
-            found.setdefault(str(value).strip().casefold(), []).append(index)
-    headings = [str(v).strip() for v in header if v is not None and str(v).strip()]
-    columns: dict[str, int] = {}
-    for field, heading in mapping.items():
-        places = found.get(heading.casefold(), [])
-        if len(places) > 1:
-            raise InvalidInputError(
-                f"columns[{field!r}]",
-                heading,
-                f"a heading found once in the first row of {source.name}, not "
-                f"{len(places)} times",
-            )
-        if places:
-            columns[field] = places[0]
-    if "received" not in columns:
-        raise InvalidInputError(
-            "columns['received']",
-            mapping["received"],
-            f"a heading in the first row of {source.name} (found: "
-            + (", ".join(repr(h) for h in headings) or "nothing")
-            + ")",
-        )
-    outputs = []
-    next_free = width
-    for name in OUTPUT_COLUMNS:
-        places = found.get(name.casefold(), [])
-        if places:
-            outputs.append(places[0])
-        else:
-            outputs.append(next_free)
-            next_free += 1
-    return _Layout(
-        headers=dict(mapping),
-        columns=columns,
-        outputs=tuple(outputs),
-        default_regime=default_regime,
-        date1904=date1904,
-    )
-
-
-def _regime(value: object, param: str) -> Regime:
-    try:
-        return member_of(Regime, value, param)
-    except InvalidInputError:
-        valid = ", ".join(r.value for r in Regime)
-        raise InvalidInputError(
-            param, value, f"one of {valid} (any case), or blank"
-        ) from None
-
-
-def _message(
-    error: FoiDeadlinesError, layout: _Layout, cells: Mapping[str, object]
-) -> str:
+def _message(error: FoiDeadlinesError, plan: _Plan, cells: Mapping[str, object]) -> str:
     """The library's message, naming the tracker's column where it can."""
     param = getattr(error, "param", None)
-    if not isinstance(param, str):
-        return str(error)
-    heading = layout.headers.get(param)
+    heading = plan.found.headings.get(param) if isinstance(param, str) else None
     if heading is None:
         return str(error)
     if isinstance(error, TimelineError):
         return f"{heading} ({error.value}): {error.problem}"
     if isinstance(error, NotApplicableError):
-        return f"{heading} ({cells.get(param)}): {error.reason}"
+        return f"{heading} ({cells.get(param)}): {error.reason}"  # type: ignore[arg-type]
     if isinstance(error, InvalidInputError):
         return f"{heading} must be {error.expected} (got {error.value!r})"
     return f"{heading}: {error}"
 
 
-def _fill_row(values: Sequence[object], layout: _Layout, as_of: date) -> _Result:
-    cells = {
-        field: values[index] if index < len(values) else None
-        for field, index in layout.columns.items()
-    }
+def _unsaved(plan: _Plan, cells: Mapping[str, object]) -> str | None:
+    for field, value in cells.items():
+        if isinstance(value, FormulaWithoutValue):
+            return (
+                f"{plan.found.headings[field]} holds a formula with no saved result "
+                f"({value}): open the workbook in Excel or LibreOffice, save it, and "
+                "fill it again"
+            )
+    return None
+
+
+def _row(read: Mapping[str, object], plan: _Plan) -> TrackerRow | None:
+    """The row whose cells were read as ``read`` (see ``TrackerRow.read_cell``)."""
+    if read.get("received") is None:
+        return None
+    values = {k: v for k, v in read.items() if v is not None}
+    values.setdefault("regime", plan.default_regime)
+    row = TrackerRow(**values)  # type: ignore[arg-type]
+    row.check_as_of(plan.as_of)
+    return row
+
+
+def _fill_row(
+    cells: Mapping[str, object],
+    plan: _Plan,
+    read: Mapping[str, object] | None = None,
+) -> _Result:
+    """One row's result, from its cells (or from what they were ``read`` as)."""
+    unsaved = _unsaved(plan, cells)
+    if unsaved is not None:
+        return _Result(error=unsaved)
     try:
-        row = TrackerRow.from_cells(
-            cells,
-            regime=layout.default_regime,
-            date1904=layout.date1904,
-            as_of=as_of,
-        )
+        if read is None:
+            row = TrackerRow.from_cells(
+                cells,
+                regime=plan.default_regime,
+                date1904=plan.date1904,
+                as_of=plan.as_of,
+            )
+        else:
+            row = _row(read, plan)
         if row is None:
             return _BLANK
         case = row.to_case()
-        status = case.status(as_of)
-        deadlines = case.deadlines()
+        status = case.status(plan.as_of)
+        if status.code in _RESPONSE_STATUSES:
+            # Open or answered: the status is measured against the response due.
+            due = status.deadline
+        else:
+            response = case.deadlines().response
+            due = None if response is None else response.response
     except FoiDeadlinesError as error:
-        return _Result(error=_message(error, layout, cells))
-    stage = deadlines.response
-    response = None if stage is None else stage.response
+        return _Result(error=_message(error, plan, cells))
     return _Result(
-        due=None if response is None else response.due,
+        due=None if due is None else due.due,
         left=status.working_days_left,
         overdue=status.working_days_overdue,
-        status=status.code.value,
-        provisional=response is not None and response.provisional,
+        status=status.summary,
+        code=status.code.value,
+        provisional=due is not None and due.provisional,
     )
+
+
+class _Filler:
+    """Fills rows, once for each distinct set of cells, and counts the outcomes."""
+
+    def __init__(
+        self, plan: _Plan, total: int, progress: Callable[[int, int], None] | None
+    ) -> None:
+        self.plan = plan
+        self.total = total
+        self.progress = progress
+        self.done = self.filled = self.failed = self.provisional = 0
+        # Results by the cells as written, and by what they read as: "FOI" and
+        # "foia", or "19/12/2024" and "2024-12-19", give the same result.
+        self.seen: dict[tuple[object, ...], _Result] = {}
+        self.by_value: dict[tuple[object, ...], _Result] = {}
+        self.cells: dict[tuple[str, object], object] = {}
+        if progress is not None:
+            progress(0, total)
+
+    def fill(self, values: Sequence[object]) -> _Result:
+        width = len(values)
+        key = tuple(values[i] if i < width else None for i in self.plan.indexes)
+        result = self.seen.get(key)
+        if result is None:
+            result = self.seen[key] = self._fill(key)
+        self.done += 1
+        if result.error is not None:
+            self.failed += 1
+        elif result.code is not None:
+            self.filled += 1
+            self.provisional += result.provisional
+        if self.progress is not None and (
+            self.done % _PROGRESS_EVERY == 0 or self.done == self.total
+        ):
+            self.progress(self.done, self.total)
+        return result
+
+    def _fill(self, key: tuple[object, ...]) -> _Result:
+        """The result for cells not seen before: shared by cells that read alike."""
+        cells = dict(zip(self.plan.fields, key, strict=True))
+        try:
+            read = tuple(self._read(field, value) for field, value in cells.items())
+        except FoiDeadlinesError:
+            return _fill_row(cells, self.plan)  # which names the cell at fault
+        result = self.by_value.get(read)
+        if result is None:
+            values = dict(zip(self.plan.fields, read, strict=True))
+            result = _fill_row(cells, self.plan, values)
+            if result.error is None:  # an error quotes the cells as written
+                self.by_value[read] = result
+        return result
+
+    def _read(self, field: str, value: object) -> object:
+        try:
+            return self.cells[field, value]
+        except KeyError:
+            read = TrackerRow.read_cell(field, value, date1904=self.plan.date1904)
+            self.cells[field, value] = read
+            return read
+        except TypeError:  # an unhashable cell cannot occur in a table; read it
+            return TrackerRow.read_cell(field, value, date1904=self.plan.date1904)
 
 
 def _is_empty(values: Iterable[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _data_end(rows: Sequence[Sequence[object]], start: int) -> int:
+    """The index after the last non-empty row from ``start``."""
+    end = len(rows)
+    while end > start and _is_empty(rows[end - 1]):
+        end -= 1
+    return end
 
 
 def _same_file(source: Path, destination: Path) -> bool:
@@ -501,6 +541,27 @@ def _same_file(source: Path, destination: Path) -> bool:
         return False
 
 
+def _limit(value: object, param: str) -> int:
+    if type(value) is not int or value < 1:
+        raise InvalidInputError(param, value, "a whole number, 1 or more")
+    return value
+
+
+def _output_headings(existing: Iterable[object]) -> tuple[str, ...]:
+    """The fill's headings, renamed where the tracker already has one."""
+    taken = {normalise_heading(value) for value in existing}
+    chosen = []
+    for name in OUTPUT_COLUMNS:
+        candidates = itertools.chain(
+            (name, name + _SUFFIX_IF_TAKEN),
+            (f"{name} (calculated {n})" for n in itertools.count(2)),
+        )
+        heading = next(c for c in candidates if normalise_heading(c) not in taken)
+        taken.add(normalise_heading(heading))
+        chosen.append(heading)
+    return tuple(chosen)
+
+
 def fill_tracker(
     source: str | os.PathLike[str],
     destination: str | os.PathLike[str],
@@ -509,39 +570,73 @@ def fill_tracker(
     columns: Mapping[str, str] | None = None,
     regime: Regime | str = "foia",
     progress: Callable[[int, int], None] | None = None,
+    header_row: int | None = None,
+    overwrite: bool = False,
+    encoding: str | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    report: Callable[[TrackerColumns], None] | None = None,
 ) -> FillSummary:
     """Fill a tracker of cases with due dates and statuses, into a new file.
 
-    Each row below the heading row is a case. Its received date and the dates of
-    what happened since (clarification, fees, response, review) become a
-    :class:`~foi_deadlines.cases.Case`, whose status on ``as_of`` is written in the
-    columns ``Response due`` (a date), ``Working days left``, ``Working days
-    overdue``, ``Status`` (a :class:`~foi_deadlines.cases.StatusCode` value) and
-    ``Error``. Existing columns with those headings are overwritten; the others
-    are added after the last used column. Every other cell is kept.
+    The heading row is found as a person would find it (see
+    :func:`~foi_deadlines.tracker.find_columns`): below any title rows, with
+    headings in the tracker's own words ("Date received", "Response sent", "IR
+    requested", ...). Each row below it is a case: its received date and the
+    dates of what happened since become a :class:`~foi_deadlines.cases.Case`,
+    whose status on ``as_of`` is written in new columns after the last used one:
+    ``Response due`` (a date), ``Working days left``, ``Working days overdue``,
+    ``Status`` (in words, such as "Overdue by 3 working days"), ``Status code``
+    (a :class:`~foi_deadlines.cases.StatusCode` value, for machines) and
+    ``Error``. A column of the tracker is never overwritten: where it already
+    has one of these headings, the new column is headed ``Status (calculated)``
+    and so on.
 
-    A cell can hold a date, an Excel serial number, or text as ``YYYY-MM-DD`` or
-    ``DD/MM/YYYY`` (day first). A row with bad data keeps its cells, gets the
-    reason in ``Error`` (naming the column and the value) and counts as failed. A
-    row with no received date counts as blank and gets nothing.
+    A date cell can hold a date, an Excel serial number (in a CSV, where the
+    column holds only numbers), or text written day first (``19/12/2024``,
+    ``19.12.2024``, ``19 Dec 2024``) or as ``2024-12-19``. A row with bad data
+    keeps its cells, gets the reason in ``Error`` (naming the column and the
+    value) and counts as failed. A row with no received date counts as blank.
+
+    Nothing is written until the whole file is ready: the output is written to
+    a temporary file beside it and renamed when complete, so an interrupted fill
+    leaves nothing behind. The input is never written to.
+
+    An ``.xlsx`` is read from its first sheet; formula cells give the result
+    saved with the workbook. The copy keeps everything in the workbook (other
+    sheets, formulas, validation, charts and images); the new columns get real
+    date cells shown as dd/mm/yyyy, widths to fit, the style of the tracker's
+    own headings, red and amber highlighting for overdue and due-soon rows, and
+    the tracker's first columns (to the reference column) and headings repeat on
+    every printed page. CSV is read as UTF-8 (with or without a byte-order mark)
+    or UTF-16 (by its byte-order mark), or in ``encoding``; the delimiter
+    (comma, semicolon or tab) is detected, and the output keeps both.
 
     Args:
         source: The tracker: a ``.csv``, or an ``.xlsx`` (its first sheet).
         destination: The file to write, of the same kind; never ``source``.
         as_of: The day to report for; the library never reads the clock.
-        columns: Headings to use instead of :data:`DEFAULT_COLUMNS`, by field,
-            such as ``{"received": "Date of receipt"}``.
-        regime: The regime of rows with no ``Regime`` cell.
+        columns: Headings to use for fields, such as
+            ``{"received": "Date in"}``; they win over the usual wordings.
+        regime: The regime of rows with no regime cell.
         progress: Called as ``progress(done, total)`` as rows are filled.
+        header_row: The heading row, from 1; by default it is looked for.
+        overwrite: Replace ``destination`` if it exists (otherwise refused).
+        encoding: A CSV's text encoding, such as ``"cp1252"`` or ``"latin-1"``.
+        max_rows: Refuse a tracker with more data rows than this.
+        max_bytes: Refuse a file larger than this (unpacked, for an ``.xlsx``).
+        report: Called with the columns found, before any row is filled.
 
     Returns:
-        How many rows were filled, failed and blank.
+        How many rows were filled, failed and blank, and the columns found.
 
     Raises:
         InvalidInputError: ``destination`` is ``source`` (checked before reading),
             a suffix other than ``.csv``/``.xlsx`` or two different ones, a bad
-            ``columns`` mapping or ``regime``, or no received-date column.
-        ImportError: An ``.xlsx`` without the ``xlsx`` extra installed.
+            option, or no received-date heading.
+        TrackerFileError: A file that cannot be read (not a workbook, encrypted,
+            damaged, in another encoding, over a limit) or an existing
+            ``destination`` without ``overwrite``. Nothing is written.
     """
     source_path = Path(source)
     target = Path(destination)
@@ -558,103 +653,349 @@ def fill_tracker(
         )
     day = to_uk_date(as_of, "as_of")
     default_regime = regime if isinstance(regime, Regime) else _regime(regime, "regime")
-    mapping = _mapping(columns)
-    fill = _fill_xlsx if suffix == ".xlsx" else _fill_csv
+    rows_limit = _limit(max_rows, "max_rows")
+    bytes_limit = _limit(max_bytes, "max_bytes")
+    if target.exists() and not overwrite:
+        raise _exists(target)
+    if not source_path.is_file():
+        problem = "is a folder, not a file" if source_path.is_dir() else "not found"
+        raise TrackerFileError(str(source_path), problem)
     with warnings.catch_warnings():
         # Provisional due dates are counted in the summary instead.
         warnings.simplefilter("ignore", ProvisionalDateWarning)
-        counts = fill(
+        if suffix == ".xlsx":
+            return _fill_xlsx(
+                source_path,
+                target,
+                _Options(
+                    as_of=day,
+                    columns=columns,
+                    regime=default_regime,
+                    header_row=header_row,
+                    overwrite=overwrite,
+                    max_rows=rows_limit,
+                    max_bytes=bytes_limit,
+                    progress=progress,
+                    report=report,
+                ),
+            )
+        return _fill_csv(
             source_path,
             target,
-            as_of=day,
-            mapping=mapping,
-            default_regime=default_regime,
-            progress=progress,
+            _Options(
+                as_of=day,
+                columns=columns,
+                regime=default_regime,
+                header_row=header_row,
+                overwrite=overwrite,
+                max_rows=rows_limit,
+                max_bytes=bytes_limit,
+                progress=progress,
+                report=report,
+            ),
+            encoding,
         )
-    rows, filled, failed, provisional = counts
-    return FillSummary(
-        rows=rows,
-        filled=filled,
-        failed=failed,
-        blank=rows - filled - failed,
-        destination=target,
-        provisional=provisional,
+
+
+def _regime(value: object, param: str) -> Regime:
+    try:
+        return member_of(Regime, value, param)
+    except InvalidInputError:
+        valid = ", ".join(r.value for r in Regime)
+        raise InvalidInputError(
+            param, value, f"one of {valid} (any case), or blank"
+        ) from None
+
+
+def _exists(target: Path) -> TrackerFileError:
+    return TrackerFileError(
+        str(target),
+        "already exists, and is left as it is: choose another name, or replace it "
+        "with overwrite=True (--force on the command line)",
     )
 
 
-class _Counter:
-    """Counts outcomes and reports progress."""
-
-    def __init__(self, total: int, progress: Callable[[int, int], None] | None):
-        self.total = total
-        self.progress = progress
-        self.done = self.filled = self.failed = self.provisional = 0
-        if progress is not None:
-            progress(0, total)
-
-    def add(self, result: _Result) -> None:
-        self.done += 1
-        if result.error is not None:
-            self.failed += 1
-        elif result.status is not None:
-            self.filled += 1
-            self.provisional += result.provisional
-        if self.progress is not None and (
-            self.done % _PROGRESS_EVERY == 0 or self.done == self.total
-        ):
-            self.progress(self.done, self.total)
-
-    def counts(self) -> tuple[int, int, int, int]:
-        return self.total, self.filled, self.failed, self.provisional
+@attrs.frozen(kw_only=True)
+class _Options:
+    as_of: date
+    columns: Mapping[str, str] | None
+    regime: Regime
+    header_row: int | None
+    overwrite: bool
+    max_rows: int
+    max_bytes: int
+    progress: Callable[[int, int], None] | None
+    report: Callable[[TrackerColumns], None] | None
 
 
-def _data_rows(rows: Sequence[Sequence[object]]) -> int:
-    """How many rows after the heading, leaving out trailing empty rows."""
-    count = len(rows)
-    while count > 1 and _is_empty(rows[count - 1]):
-        count -= 1
-    return count - 1 if rows else 0
+def _plan(
+    rows: Sequence[Sequence[object]], options: _Options, *, date1904: bool, name: str
+) -> _Plan:
+    found = find_columns(
+        rows if options.header_row is not None else rows[:HEADING_SEARCH_ROWS],
+        columns=options.columns,
+        header_row=options.header_row,
+        source=name,
+    )
+    if options.report is not None:
+        options.report(found)
+    # The reference changes no date: rows that differ only there share a result.
+    fields = tuple(f for f in found.columns if f != "reference")
+    return _Plan(
+        found=found,
+        fields=fields,
+        indexes=tuple(found.columns[f] for f in fields),
+        default_regime=options.regime,
+        date1904=date1904,
+        as_of=options.as_of,
+    )
+
+
+def _summary(
+    filler: _Filler, target: Path, plan: _Plan, headings: tuple[str, ...]
+) -> FillSummary:
+    return FillSummary(
+        rows=filler.total,
+        filled=filler.filled,
+        failed=filler.failed,
+        blank=filler.total - filler.filled - filler.failed,
+        destination=target,
+        provisional=filler.provisional,
+        columns=plan.found,
+        headings=headings,
+    )
+
+
+def _write_atomically(
+    target: Path, write: Callable[[Path], None], *, overwrite: bool
+) -> None:
+    """Write ``target`` through a temporary file beside it, renamed when complete.
+
+    An interruption or an error leaves no file behind, and an existing
+    ``target`` is replaced only with ``overwrite``.
+    """
+    handle, name = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path()
+    )
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        # mkstemp makes a private file; give it the mode a new file gets here.
+        temporary.chmod(_new_file_mode())
+        if overwrite:
+            temporary.replace(target)
+            return
+        try:
+            # A link is made only where no file is: nothing can be overwritten.
+            target.hardlink_to(temporary)
+        except FileExistsError:
+            raise _exists(target) from None
+        except OSError:  # no hard links here (some shares, some runtimes)
+            if target.exists():
+                raise _exists(target) from None
+            temporary.replace(target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _new_file_mode() -> int:
+    """The permissions ``open(..., "w")`` would give a new file (0o666 less umask)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+# -- CSV ----------------------------------------------------------------------------
+
+
+class _Semicolons(csv.excel):
+    delimiter = ";"
+
+
+_DELIMITERS: Final = (",", ";", "\t")
+_DIALECTS: Final[Mapping[str, type[csv.Dialect]]] = MappingProxyType(
+    {",": csv.excel, ";": _Semicolons, "\t": csv.excel_tab}
+)
+
+
+@attrs.frozen
+class _Text:
+    """A CSV's text, and how to write it back the same way."""
+
+    text: str
+    encoding: str
+
+
+def _decode(raw: bytes, source: Path, encoding: str | None) -> _Text:
+    if encoding is not None:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InvalidInputError(
+                "encoding", encoding, "a text encoding such as utf-8, cp1252 or latin-1"
+            ) from None
+        try:
+            return _Text(raw.decode(encoding), encoding)
+        except UnicodeDecodeError as error:
+            raise TrackerFileError(
+                str(source),
+                f"cannot be read as {encoding} ({error.reason} at byte {error.start})",
+            ) from None
+    if raw.startswith(codecs.BOM_UTF8):
+        chosen = "utf-8-sig"
+    elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        chosen = "utf-16"
+    else:
+        chosen = "utf-8"
+    try:
+        text = raw.decode(chosen)
+    except UnicodeDecodeError as error:
+        byte = raw[error.start : error.start + 1].hex().upper()
+        raise TrackerFileError(
+            str(source),
+            f"is not UTF-8 text (byte 0x{byte} at position {error.start}): if it was "
+            "saved by Excel as CSV (not CSV UTF-8), name its encoding with "
+            "--encoding cp1252 (or latin-1), or save it again as CSV UTF-8",
+        ) from None
+    if "\x00" in text:
+        raise TrackerFileError(
+            str(source),
+            "holds NUL characters, as UTF-16 text without a byte-order mark does: "
+            "name its encoding with --encoding utf-16-le (or utf-16-be), or save it "
+            "again as CSV UTF-8",
+        )
+    return _Text(text, chosen)
+
+
+def _read_csv(
+    source: Path, options: _Options, encoding: str | None
+) -> tuple[list[list[object]], _Text, type[csv.Dialect]]:
+    size = source.stat().st_size
+    if size > options.max_bytes:
+        raise TrackerFileError(
+            str(source),
+            f"too large: {size:,} bytes, over the limit of {options.max_bytes:,}; "
+            "raise it with --max-size if the file is right",
+        )
+    decoded = _decode(source.read_bytes(), source, encoding)
+    if not decoded.text.strip():
+        raise TrackerFileError(str(source), "is empty: a tracker needs a heading row")
+    dialect = _dialect(decoded.text, options)
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), dialect)
+    rows: list[list[object]] = []
+    try:
+        for row in reader:
+            rows.append(list[object](row))
+            if len(rows) > options.max_rows + HEADING_SEARCH_ROWS:
+                raise TrackerFileError(
+                    str(source),
+                    f"has more than {options.max_rows:,} rows; raise the limit with "
+                    "--max-rows if the file is right",
+                )
+    except csv.Error as error:
+        raise TrackerFileError(
+            str(source),
+            f"cannot be read as CSV at line {reader.line_num} ({error}); a very long "
+            "field usually means a quote mark that is never closed",
+        ) from None
+    return rows, decoded, dialect
+
+
+def _dialect(text: str, options: _Options) -> type[csv.Dialect]:
+    """Comma, semicolon or tab: the one that makes a received-date heading a cell.
+
+    Failing that, the one that splits the first rows most evenly into most
+    cells; a comma when nothing tells them apart.
+    """
+    sample = text[:65_536]
+    widths: dict[str, int] = {}
+    for delimiter in _DELIMITERS:
+        rows = list(
+            itertools.islice(
+                csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter),
+                HEADING_SEARCH_ROWS,
+            )
+        )
+        try:
+            find_columns(rows, columns=options.columns, header_row=options.header_row)
+        except (FoiDeadlinesError, csv.Error):
+            counts = [len(row) for row in rows if row]
+            common = max(set(counts), key=counts.count) if counts else 1
+            widths[delimiter] = common if counts.count(common) > 1 else 1
+            continue
+        return _DIALECTS[delimiter]
+    best = max(_DELIMITERS, key=lambda d: widths[d])
+    return _DIALECTS[best if widths[best] > 1 else ","]
+
+
+def _filled_text(row: Sequence[object], index: int) -> str | None:
+    value = row[index] if index < len(row) else None
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _numbers_as_serials(
+    rows: list[list[object]], start: int, end: int, plan: _Plan
+) -> None:
+    """A CSV date column holding only numbers holds serial numbers: read them so."""
+    for field, index in zip(plan.fields, plan.indexes, strict=True):
+        if field == "regime":
+            continue
+        found = False
+        for row in rows[start:end]:
+            cell = _filled_text(row, index)
+            if cell is None:
+                continue
+            if not _NUMBER.fullmatch(cell):
+                break  # a column of text: a number in it is refused, not guessed
+            found = True
+        else:
+            if found:
+                for row in rows[start:end]:
+                    if _filled_text(row, index) is not None:
+                        row[index] = float(str(row[index]))
 
 
 def _fill_csv(
-    source: Path,
-    target: Path,
-    *,
-    as_of: date,
-    mapping: Mapping[str, str],
-    default_regime: Regime,
-    progress: Callable[[int, int], None] | None,
-) -> tuple[int, int, int, int]:
-    raw = source.read_bytes()
-    encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
-    text = raw.decode(encoding)
-    table: list[list[object]] = [
-        list(row) for row in csv.reader(text.splitlines(keepends=True))
-    ]
-    if not table:
-        raise InvalidInputError("source", str(source), "a CSV with a heading row")
-    width = max(len(row) for row in table)
-    layout = _layout(
-        table[0], width, mapping, default_regime, date1904=False, source=source
-    )
-    total = _data_rows(table)
-    out_width = max(width, max(layout.outputs) + 1)
-    header = [*table[0], *[""] * (out_width - len(table[0]))]
-    for index, name in zip(layout.outputs, OUTPUT_COLUMNS, strict=True):
-        header[index] = name
-    counter = _Counter(total, progress)
-    with target.open("w", newline="", encoding=encoding) as stream:
-        writer = csv.writer(stream)
-        writer.writerow(header)
-        for number, values in enumerate(table[1:], start=1):
-            row = [*values, *[""] * (out_width - len(values))]
-            if number <= total:
-                result = _fill_row(values, layout, as_of)
-                counter.add(result)
-                for index, value in zip(layout.outputs, result.values(), strict=True):
-                    row[index] = _csv_text(value)
-            writer.writerow(row)
-    return counter.counts()
+    source: Path, target: Path, options: _Options, encoding: str | None
+) -> FillSummary:
+    rows, decoded, dialect = _read_csv(source, options, encoding)
+    plan = _plan(rows, options, date1904=False, name=source.name)
+    header_index = plan.found.header_row - 1
+    start = header_index + 1
+    end = _data_end(rows, start)
+    total = end - start
+    if total > options.max_rows:
+        raise TrackerFileError(
+            str(source),
+            f"has {total:,} rows, over the limit of {options.max_rows:,}; raise it "
+            "with --max-rows if the file is right",
+        )
+    _numbers_as_serials(rows, start, end, plan)
+    header = rows[header_index]
+    width = max(len(row) for row in rows)
+    headings = _output_headings(header)
+    filler = _Filler(plan, total, options.progress)
+    out_width = width + len(headings)
+
+    def write(path: Path) -> None:
+        errors = "strict" if decoded.encoding.startswith("utf") else "replace"
+        with path.open(
+            "w", newline="", encoding=decoded.encoding, errors=errors
+        ) as out:
+            writer = csv.writer(out, dialect)
+            for number, values in enumerate(rows):
+                padded = [*values, *[""] * (width - len(values))]
+                if number == header_index:
+                    writer.writerow([*padded, *headings])
+                elif start <= number < end:
+                    result = filler.fill(values)
+                    writer.writerow([*padded, *map(_csv_text, result.values())])
+                else:
+                    writer.writerow(values if len(values) < out_width else padded)
+
+    _write_atomically(target, write, overwrite=options.overwrite)
+    return _summary(filler, target, plan, headings)
 
 
 def _csv_text(value: object) -> str:
@@ -665,56 +1006,94 @@ def _csv_text(value: object) -> str:
     return str(value)
 
 
-def _fill_xlsx(
-    source: Path,
-    target: Path,
-    *,
-    as_of: date,
-    mapping: Mapping[str, str],
-    default_regime: Regime,
-    progress: Callable[[int, int], None] | None,
-) -> tuple[int, int, int, int]:
-    _require_openpyxl()
-    import openpyxl  # noqa: PLC0415
-    from openpyxl.styles import Font  # noqa: PLC0415
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904  # noqa: PLC0415
+# -- .xlsx --------------------------------------------------------------------------
 
-    book = openpyxl.load_workbook(source)
-    sheet: Worksheet = book.worksheets[0]
-    table = [list(row) for row in sheet.iter_rows(values_only=True)]
-    if not table:
-        raise InvalidInputError(
-            "source", str(source), "a workbook whose first sheet has a heading row"
+
+def _fill_xlsx(source: Path, target: Path, options: _Options) -> FillSummary:
+    from foi_deadlines import _xlsx  # noqa: PLC0415 - only for workbooks
+
+    sheet = _xlsx.read_first_sheet(
+        source,
+        max_bytes=options.max_bytes,
+        max_rows=options.max_rows + HEADING_SEARCH_ROWS,
+    )
+    rows = sheet.rows
+    if not rows:
+        raise TrackerFileError(
+            str(source),
+            f"its first sheet {sheet.name!r} is empty: a tracker needs a heading row",
         )
-    width = max(
-        (
-            max((i + 1 for i, v in enumerate(row) if v is not None), default=0)
-            for row in table
+    plan = _plan(rows, options, date1904=sheet.date1904, name=source.name)
+    header_index = plan.found.header_row - 1
+    start = header_index + 1
+    end = _data_end(rows, start)
+    total = end - start
+    if total > options.max_rows:
+        raise TrackerFileError(
+            str(source),
+            f"has {total:,} rows, over the limit of {options.max_rows:,}; raise it "
+            "with --max-rows if the file is right",
+        )
+    headings = _output_headings(rows[header_index])
+    first = sheet.last_column + 1
+    last = first + len(headings) - 1
+    if last > _xlsx.MAX_COLUMNS:
+        raise TrackerFileError(
+            str(source), "has no room for the new columns: its last column is used"
+        )
+    for top, left, bottom, right in sheet.merged:
+        if right >= first and left <= last and bottom >= plan.found.header_row:
+            letters = _xlsx.column_letters
+            where = f"{letters(left)}{top}:{letters(right)}{bottom}"
+            raise TrackerFileError(
+                str(source),
+                f"has merged cells ({where}) where the new columns go "
+                f"({_xlsx.column_letters(first)} to {_xlsx.column_letters(last)}): "
+                "unmerge them, or move them, and fill again",
+            )
+    filler = _Filler(plan, total, options.progress)
+    values = {}
+    for number in range(start, end):
+        result = filler.fill(rows[number])
+        if result is not _BLANK:
+            values[number + 1] = result.values()
+    received = plan.found.columns["received"] + 1
+    anchor = plan.found.columns.get("reference", 0) + 1
+    new = _xlsx.NewColumns(
+        first=first,
+        headings=headings,
+        widths=_widths(headings, values.values()),
+        header_row=plan.found.header_row,
+        heading_style=sheet.styles.get((plan.found.header_row, received), "0"),
+        values=values,
+        dates=frozenset({0}),
+        highlight=(_STATUS_COLUMN, *_HIGHLIGHTS),
+        print_columns=anchor,
+        last_row=end,
+    )
+    _write_atomically(
+        target,
+        lambda path: _xlsx.patch_workbook(
+            source, path, sheet, new, max_bytes=options.max_bytes
         ),
-        default=0,
+        overwrite=options.overwrite,
     )
-    layout = _layout(
-        table[0],
-        width,
-        mapping,
-        default_regime,
-        date1904=book.epoch == CALENDAR_MAC_1904,
-        source=source,
-    )
-    received_heading = sheet.cell(row=1, column=layout.columns["received"] + 1)
-    for index, name in zip(layout.outputs, OUTPUT_COLUMNS, strict=True):
-        cell = sheet.cell(row=1, column=index + 1, value=name)
-        cell.font = Font(bold=received_heading.font.bold)
-    total = _data_rows(table)
-    due_column = layout.outputs[0] + 1
-    counter = _Counter(total, progress)
-    for number in range(1, total + 1):
-        result = _fill_row(table[number], layout, as_of)
-        counter.add(result)
-        for index, value in zip(layout.outputs, result.values(), strict=True):
-            # cell(value=None) would leave an old value in place: assign instead.
-            sheet.cell(row=number + 1, column=index + 1).value = value
-        if result.due is not None:
-            sheet.cell(row=number + 1, column=due_column).number_format = _DATE_FORMAT
-    book.save(target)
-    return counter.counts()
+    return _summary(filler, target, plan, headings)
+
+
+def _widths(
+    headings: Sequence[str], rows: Iterable[Sequence[object]]
+) -> tuple[float, ...]:
+    """Widths that fit each column's heading and values, up to a limit."""
+    longest = [len(h) for h in headings]
+    seen: set[int] = set()
+    for values in rows:
+        if id(values) in seen:
+            continue
+        seen.add(id(values))
+        for n, value in enumerate(values):
+            if value is None:
+                continue
+            size = 10 if isinstance(value, date) else len(str(value))
+            longest[n] = max(longest[n], size)
+    return tuple(min(size, 60) + 2.0 for size in longest)

@@ -101,6 +101,27 @@ class StatusCode(enum.StrEnum):
     LAPSED = "lapsed"
     CLOSED = "closed"
 
+    @property
+    def label(self) -> str:
+        """The status in plain words, such as ``"Responded in time"``."""
+        return _LABELS[self]
+
+
+_LABELS: Final = {
+    StatusCode.AWAITING_CLARIFICATION: "Awaiting clarification",
+    StatusCode.AWAITING_FEE: "Awaiting fee",
+    StatusCode.IN_TIME: "In time",
+    StatusCode.DUE_SOON: "Due soon",
+    StatusCode.OVERDUE: "Overdue",
+    StatusCode.RESPONDED_IN_TIME: "Responded in time",
+    StatusCode.RESPONDED_WITHIN_EXTENSION: "Responded within extension",
+    StatusCode.RESPONDED_LATE: "Responded late",
+    StatusCode.REVIEW_OPEN: "Review open",
+    StatusCode.REVIEW_OVERDUE: "Review overdue",
+    StatusCode.LAPSED: "Lapsed",
+    StatusCode.CLOSED: "Closed",
+}
+
 
 #: The status of a clock stopped for each thing it can wait for.
 _AWAITING: Final = {
@@ -138,6 +159,28 @@ class CaseStatus:
     working_days_overdue: int | None
     detail: str
     later_events: int = 0
+
+    @property
+    def summary(self) -> str:
+        """The status in a few plain words, for a tracker's status column.
+
+        Such as ``"In time: 12 working days left"``, ``"Due soon: due today"``,
+        ``"Overdue by 3 working days"`` or ``"Responded in time"``: always the
+        code's :attr:`~StatusCode.label` first.
+        """
+        label = self.code.label
+        left, late = self.working_days_left, self.working_days_overdue
+        if late is not None:
+            return f"{label} by {_working_days(late)}"
+        if left is not None:
+            if left == 0:
+                return f"{label}: due today"
+            return f"{label}: {_working_days(left)} left"
+        return label
+
+
+def _working_days(count: int) -> str:
+    return f"{count} working day{'' if count == 1 else 's'}"
 
 
 @attrs.frozen(kw_only=True)

@@ -26,6 +26,7 @@ __all__ = [
     "ProvisionalDateWarning",
     "RequestLapsedError",
     "TimelineError",
+    "TrackerFileError",
     "UnknownCalendarError",
     "UnknownRuleError",
 ]
@@ -282,3 +283,22 @@ class CaseDataError(FoiDeadlinesError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.path or 'the document'}: {self.problem} (got {self.value!r})"
+
+
+class TrackerFileError(FoiDeadlinesError, ValueError):
+    """A tracker file that cannot be read or written as asked; nothing is written.
+
+    Attributes:
+        path: The file.
+        problem: What is wrong with it, and what to do, in a sentence.
+    """
+
+    code: ClassVar[str] = "bad-file"
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(path, problem)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"

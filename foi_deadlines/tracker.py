@@ -26,9 +26,8 @@ is due by the limit of policy P5.
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from numbers import Real
 from types import MappingProxyType
@@ -36,7 +35,7 @@ from typing import Final
 
 import attrs
 
-from foi_deadlines._coerce import member_of, to_date
+from foi_deadlines._coerce import to_date
 from foi_deadlines.calendars import supported_day
 from foi_deadlines.cases import Case
 from foi_deadlines.errors import (
@@ -48,7 +47,17 @@ from foi_deadlines.errors import (
 from foi_deadlines.rules import Policies, Regime, rule_set
 from foi_deadlines.timeline import CaseEvent, CaseEventKind
 
-__all__ = ["DATE_FIELDS", "FIELDS", "TrackerRow"]
+__all__ = [
+    "DATE_FIELDS",
+    "FIELDS",
+    "HEADINGS",
+    "HEADING_SEARCH_ROWS",
+    "REGIME_WORDS",
+    "TrackerColumns",
+    "TrackerRow",
+    "find_columns",
+    "normalise_heading",
+]
 
 #: Each dated field of a tracker row, with the event it records.
 DATE_FIELDS: Final[Mapping[str, CaseEventKind]] = MappingProxyType(
@@ -80,6 +89,193 @@ FIELDS: Final = (
     "review_completed",
     "withdrawn",
 )
+#: The headings each field is found under, as trackers word them. Headings are
+#: compared with :func:`normalise_heading`: case, spaces and punctuation do not
+#: count. Where a tracker has more than one, the wording listed first wins.
+HEADINGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "reference": (
+            "Reference",
+            "Ref",
+            "Ref no",
+            "Reference number",
+            "Case reference",
+            "Case ref",
+            "Case number",
+            "Case no",
+            "Request reference",
+            "Request ID",
+            "Request number",
+            "FOI reference",
+            "FOI ref",
+            "FOI number",
+            "Our reference",
+            "ID",
+        ),
+        "received": (
+            "Date received",
+            "Received",
+            "Received on",
+            "Received date",
+            "Date request received",
+            "Date of request",
+            "Request date",
+            "Request received",
+            "Date of receipt",
+            "Receipt date",
+        ),
+        "regime": (
+            "Regime",
+            "Request type",
+            "Type of request",
+            "Legislation",
+            "Access regime",
+            "FOI/EIR",
+            "FOI or EIR",
+        ),
+        "clarification_sought": (
+            "Clarification sought",
+            "Clarification requested",
+            "Date clarification sought",
+            "Date clarification requested",
+            "Clarification request sent",
+            "Clarification asked for",
+        ),
+        "clarified": (
+            "Clarification received",
+            "Date clarification received",
+            "Clarified",
+            "Clarified on",
+        ),
+        "identity_confirmed": (
+            "Identity confirmed",
+            "ID confirmed",
+            "Identity received",
+            "ID received",
+            "Proof of identity received",
+            "Identity verified",
+            "ID verified",
+        ),
+        "fee_notice": (
+            "Fees notice",
+            "Fee notice",
+            "Fees notice issued",
+            "Fee notice issued",
+            "Fees notice sent",
+            "Fee notice sent",
+            "Date fees notice issued",
+            "Date fee notice issued",
+        ),
+        "fee_paid": (
+            "Fee paid",
+            "Fees paid",
+            "Fee received",
+            "Date fee paid",
+            "Date fee received",
+            "Payment received",
+        ),
+        "extended": (
+            "Extended",
+            "Extension",
+            "Extension applied",
+            "Extension notified",
+            "Time extended",
+            "PIT extension",
+            "Public interest extension",
+        ),
+        "public_interest_estimate": (
+            "Public interest estimate",
+            "PIT estimate",
+            "Estimated PIT date",
+            "Public interest decision due",
+        ),
+        "responded": (
+            "Date responded",
+            "Responded",
+            "Responded on",
+            "Response sent",
+            "Date response sent",
+            "Response date",
+            "Date of response",
+            "Date replied",
+            "Replied",
+        ),
+        "review_requested": (
+            "Review requested",
+            "Internal review requested",
+            "IR requested",
+            "Date IR requested",
+            "Date review requested",
+            "Date internal review requested",
+            "Internal review received",
+            "IR received",
+        ),
+        "review_completed": (
+            "Review completed",
+            "Internal review completed",
+            "IR completed",
+            "Date IR completed",
+            "Date review completed",
+            "IR response sent",
+            "Internal review response sent",
+            "Review outcome sent",
+        ),
+        "withdrawn": ("Withdrawn", "Date withdrawn", "Withdrawn on"),
+    }
+)
+#: What a regime cell may say, by regime (compared without regard to case, spaces
+#: or punctuation), beyond the regime's own value such as ``foia``.
+REGIME_WORDS: Final[Mapping[Regime, tuple[str, ...]]] = MappingProxyType(
+    {
+        Regime.FOIA: ("FOI", "FOIA", "FOIA 2000", "Freedom of Information"),
+        Regime.EIR: ("EIR", "EIRs", "EIR 2004", "Environmental Information"),
+        Regime.FOISA: ("FOISA", "FOI(S)A", "FOISA 2002", "FOI Scotland"),
+        Regime.EISR: ("EISR", "EISRs", "EI(S)R", "EISR 2004"),
+        Regime.SAR: (
+            "SAR",
+            "DSAR",
+            "Subject access",
+            "Subject access request",
+            "Data subject access request",
+            "UK GDPR",
+        ),
+        Regime.DPA_PART3: ("DPA Part 3", "Part 3 SAR", "Law enforcement SAR"),
+        Regime.DPA_COMPLAINT: ("DPA complaint", "s164A complaint", "Data complaint"),
+    }
+)
+# Words that suggest a heading means a field, for a warning when a heading of the
+# tracker matched none: the normalised word, and the fields it suggests.
+_HINTS: Final = (
+    ("receiv", ("received",)),
+    ("clarif", ("clarification_sought", "clarified")),
+    ("fee", ("fee_notice", "fee_paid")),
+    ("payment", ("fee_paid",)),
+    ("extens", ("extended",)),
+    ("extend", ("extended",)),
+    ("publicinterest", ("public_interest_estimate", "extended")),
+    ("respon", ("responded",)),
+    ("repl", ("responded",)),
+    ("review", ("review_requested", "review_completed")),
+    ("withdr", ("withdrawn",)),
+    ("identity", ("identity_confirmed",)),
+    ("regime", ("regime",)),
+    ("legislation", ("regime",)),
+    ("type", ("regime",)),
+)
+#: How far down a sheet the heading row is looked for, below titles and blanks.
+HEADING_SEARCH_ROWS: Final = 30
+_NOT_WORD: Final = re.compile(r"[\W_]+")
+
+
+def normalise_heading(text: object) -> str:
+    """A heading as it is compared: lower case, letters and digits only.
+
+    >>> normalise_heading(" Date  Received: ")
+    'datereceived'
+    """
+    return _NOT_WORD.sub("", str(text).casefold()) if text is not None else ""
+
+
 # A tracker records that something happened, not how it came out; these outcomes
 # change no deadline.
 _OUTCOMES: Final = {
@@ -171,23 +367,50 @@ class TrackerRow:
         if received is None:
             return None
         raw_regime = cells.get("regime")
-        chosen = _regime(regime if _blank(raw_regime) else raw_regime)
-        dates = {
-            name: _day(cells.get(name), name, date1904=date1904)
-            for name in (*DATE_FIELDS, "public_interest_estimate")
+        values = {
+            name: cls.read_cell(name, cells.get(name), date1904=date1904)
+            for name in (*DATE_FIELDS, "public_interest_estimate", "extended")
         }
-        extended = _extended(cells.get("extended"), date1904=date1904)
         reference = cells.get("reference")
         row = cls(
             received=received,
-            regime=chosen,
-            extended=extended,
+            regime=_regime(regime if _blank(raw_regime) else raw_regime),
             reference="" if _blank(reference) else str(reference),
-            **dates,
+            **values,  # type: ignore[arg-type]
         )
         if as_of is not None:
             row.check_as_of(as_of)
         return row
+
+    @staticmethod
+    def read_cell(field: str, value: object, *, date1904: bool = False) -> object:
+        """What one cell of ``field`` holds, read as :meth:`from_cells` reads it.
+
+        A date for a dated field (``None`` if blank), a
+        :class:`~foi_deadlines.rules.Regime` (``None`` if blank), ``True``,
+        ``False`` or a date for ``extended``, and text for ``reference``.
+
+        Raises:
+            InvalidInputError: A cell that cannot be read; ``param`` is its field.
+
+        >>> TrackerRow.read_cell("regime", "EIRs")
+        <Regime.EIR: 'eir'>
+        >>> TrackerRow.read_cell("extended", "y"), TrackerRow.read_cell("fee_paid", "")
+        (True, None)
+        """
+        if field == "extended":
+            return _extended(value, date1904=date1904)
+        if field == "regime":
+            return None if _blank(value) else _regime(value)
+        if field == "reference":
+            return "" if _blank(value) else str(value)
+        if (
+            field == "received"
+            or field in DATE_FIELDS
+            or field == ("public_interest_estimate")
+        ):
+            return _day(value, field, date1904=date1904)
+        raise InvalidInputError("field", field, "one of " + ", ".join(FIELDS))
 
     def check_as_of(self, as_of: date) -> None:
         """Refuse a date after ``as_of``, naming its field: it cannot have happened.
@@ -270,14 +493,25 @@ class TrackerRow:
         return type(error)(field, value, error.problem)
 
 
+_REGIME_OF: Final[Mapping[str, Regime]] = MappingProxyType(
+    {
+        normalise_heading(word): regime
+        for regime in Regime
+        for word in (regime.value, *REGIME_WORDS[regime])
+    }
+)
+
+
 def _regime(value: object) -> Regime:
-    try:
-        return member_of(Regime, value, "regime")
-    except InvalidInputError:
-        valid = ", ".join(r.value for r in Regime)
+    if isinstance(value, Regime):
+        return value
+    found = _REGIME_OF.get(normalise_heading(value)) if isinstance(value, str) else None
+    if found is None:
+        words = ", ".join(REGIME_WORDS[regime][0] for regime in Regime)
         raise InvalidInputError(
-            "regime", value, f"one of {valid} (any case), or blank"
-        ) from None
+            "regime", value, f"a regime such as {words} (any case), or blank"
+        )
+    return found
 
 
 def _day(value: object, param: str, *, date1904: bool) -> date | None:
@@ -297,10 +531,8 @@ def _extended(value: object, *, date1904: bool) -> bool | date:
             return True
         if text in _NO:
             return False
-    elif isinstance(value, Real) and not isinstance(value, bool):
-        number = float(value)
-        if math.isfinite(number) and number in (0, 1):
-            return bool(number)
+    elif isinstance(value, Real) and value in (0, 1):  # exact: no float overflow
+        return bool(value)
     try:
         day = _day(value, "extended", date1904=date1904)
     except InvalidInputError:
@@ -313,3 +545,278 @@ def _extended(value: object, *, date1904: bool) -> bool | date:
             "blank",
         )
     return day
+
+
+# -- finding a tracker's columns ------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TrackerColumns:
+    """Where a tracker keeps each field: what :func:`find_columns` found.
+
+    Attributes:
+        header_row: The heading row, counted from 1 as a spreadsheet does.
+        columns: Each field found, with its column (counted from 0).
+        headings: Each field found, with its heading as the tracker words it.
+        unused: The headings of the other columns, which the fill leaves alone.
+        warnings: Headings that look like a field but matched none, or a second
+            heading for a field already found; each in a sentence.
+    """
+
+    header_row: int
+    columns: Mapping[str, int]
+    headings: Mapping[str, str]
+    unused: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def report(self) -> str:
+        """The mapping in lines a person can check before trusting a fill.
+
+        >>> found = find_columns([["Ref", "Date received", "Notes"]])
+        >>> print(found.report())
+        Headings in row 1:
+          received             <- 'Date received'
+          reference            <- 'Ref'
+          not used: 'Notes'
+        """
+        lines = [f"Headings in row {self.header_row}:"]
+        lines += [
+            f"  {field:<20} <- {self.headings[field]!r}"
+            for field in sorted(self.columns, key=_FIELD_ORDER.__getitem__)
+        ]
+        if self.unused:
+            lines.append("  not used: " + ", ".join(repr(h) for h in self.unused))
+        lines += [f"  warning: {text}" for text in self.warnings]
+        return "\n".join(lines)
+
+
+_FIELD_ORDER: Final = {field: n for n, field in enumerate((*FIELDS, "reference"))}
+_FIELD_OF_HEADING: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        normalise_heading(heading): field
+        for field, headings in HEADINGS.items()
+        for heading in headings
+    }
+)
+_RANK: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        normalise_heading(heading): rank
+        for headings in HEADINGS.values()
+        for rank, heading in enumerate(headings)
+    }
+)
+
+
+def _chosen(columns: Mapping[str, str] | None) -> dict[str, str]:
+    """The explicit headings, by field, checked."""
+    if columns is None:
+        return {}
+    if not isinstance(columns, Mapping):
+        raise InvalidInputError("columns", columns, "a mapping of field to heading")
+    chosen: dict[str, str] = {}
+    for field, heading in columns.items():
+        if field not in HEADINGS:
+            raise InvalidInputError(
+                "columns", field, "keyed by fields among " + ", ".join(HEADINGS)
+            )
+        if not isinstance(heading, str) or not normalise_heading(heading):
+            raise InvalidInputError(f"columns[{field!r}]", heading, "a heading text")
+        chosen[field] = heading.strip()
+    seen: dict[str, str] = {}
+    for field, heading in chosen.items():
+        key = normalise_heading(heading)
+        if key in seen:
+            raise InvalidInputError(
+                f"columns[{field!r}]",
+                heading,
+                f"a heading not also used for {seen[key]!r}",
+            )
+        seen[key] = field
+    return chosen
+
+
+def _row_text(row: Sequence[object]) -> list[str]:
+    return ["" if value is None else str(value).strip() for value in row]
+
+
+def _finds_received(row: Sequence[object], chosen: Mapping[str, str]) -> bool:
+    keys = {normalise_heading(value) for value in row if not _blank(value)}
+    if "received" in chosen:
+        return normalise_heading(chosen["received"]) in keys
+    return any(_FIELD_OF_HEADING.get(key) == "received" for key in keys)
+
+
+def find_columns(
+    rows: Sequence[Sequence[object]],
+    *,
+    columns: Mapping[str, str] | None = None,
+    header_row: int | None = None,
+    source: str = "the tracker",
+) -> TrackerColumns:
+    """Find a tracker's heading row and the column of each field, as a person would.
+
+    The heading row is the first of the first :data:`HEADING_SEARCH_ROWS` rows with
+    a received-date heading (titles and blank rows above it are passed over), or
+    the row ``header_row``. Each heading is matched against :data:`HEADINGS`
+    without regard to case, spaces or punctuation; ``columns`` names a field's
+    heading outright and wins over the list.
+
+    Args:
+        rows: The tracker's first rows, cell values as read.
+        columns: Headings by field, such as ``{"received": "Date in"}``.
+        header_row: The heading row, from 1; ``None`` to look for it.
+        source: The tracker's name, for messages.
+
+    Returns:
+        The fields found, the columns left unused, and warnings for headings that
+        look like a field but matched none.
+
+    Raises:
+        InvalidInputError: No received-date heading, a heading found twice, a
+            ``header_row`` beyond ``rows``, or a bad ``columns`` mapping.
+
+    >>> found = find_columns(
+    ...     [["FOI log 2024"], [], ["Ref", "DATE RECEIVED", "Response sent", "IR?"]]
+    ... )
+    >>> found.header_row, dict(found.columns)
+    (3, {'reference': 0, 'received': 1, 'responded': 2})
+    """
+    chosen = _chosen(columns)
+    if header_row is not None:
+        if type(header_row) is not int or not 1 <= header_row <= max(len(rows), 1):
+            raise InvalidInputError(
+                "header_row",
+                header_row,
+                f"a row number from 1 to {max(len(rows), 1)} of {source}",
+            )
+        index = header_row - 1
+    else:
+        index = next(
+            (
+                n
+                for n, row in enumerate(rows[:HEADING_SEARCH_ROWS])
+                if _finds_received(row, chosen)
+            ),
+            -1,
+        )
+    if index < 0 or index >= len(rows) or not _finds_received(rows[index], chosen):
+        where = (
+            f"row {header_row}"
+            if header_row is not None
+            else f"the first {HEADING_SEARCH_ROWS} rows"
+        )
+        wanted = (
+            repr(chosen["received"])
+            if "received" in chosen
+            else ", ".join(repr(h) for h in HEADINGS["received"][:4]) + " or the like"
+        )
+        shown = (
+            index if 0 <= index < len(rows) else _fullest(rows[:HEADING_SEARCH_ROWS])
+        )
+        seen = _row_text(rows[shown]) if shown >= 0 else []
+        raise InvalidInputError(
+            "columns['received']",
+            [h for h in seen if h],
+            f"a heading in {where} of {source}, such as {wanted}; name it with "
+            "--column received=HEADING, and its row with --header-row N (the "
+            + (
+                f"headings seen are in row {shown + 1}"
+                if shown >= 0
+                else "file is empty"
+            )
+            + ")",
+        )
+    return _match(_row_text(rows[index]), chosen, index + 1, source)
+
+
+def _fullest(rows: Sequence[Sequence[object]]) -> int:
+    """The row with the most cells filled (the likeliest headings), or -1."""
+    counts = [sum(not _blank(v) for v in row) for row in rows]
+    best = max(counts, default=0)
+    return counts.index(best) if best else -1
+
+
+def _match(
+    headings: list[str], chosen: Mapping[str, str], header_row: int, source: str
+) -> TrackerColumns:
+    explicit = {normalise_heading(h): field for field, h in chosen.items()}
+    places: dict[str, list[int]] = {}
+    for column, heading in enumerate(headings):
+        key = normalise_heading(heading)
+        if key:
+            places.setdefault(key, []).append(column)
+    found: dict[str, tuple[int, int]] = {}  # field -> (rank, column)
+    used: set[int] = set()
+    notes: list[str] = []
+    for key, at in places.items():
+        if len(at) > 1 and (key in explicit or key in _FIELD_OF_HEADING):
+            twice = explicit.get(key) or _FIELD_OF_HEADING[key]
+            raise InvalidInputError(
+                f"columns[{twice!r}]",
+                headings[at[0]],
+                f"a heading found once in row {header_row} of {source}, not "
+                f"{len(at)} times",
+            )
+    for column, heading in enumerate(headings):
+        key = normalise_heading(heading)
+        if key in explicit:
+            found[explicit[key]] = (-1, column)
+            used.add(column)
+    for column, heading in enumerate(headings):
+        key = normalise_heading(heading)
+        field = _FIELD_OF_HEADING.get(key)
+        if column in used or field is None or field in chosen:
+            continue
+        rank = _RANK[key]
+        if field in found:
+            kept_rank, kept = found[field]
+            first, second = (column, kept) if rank < kept_rank else (kept, column)
+            notes.append(
+                f"{headings[second]!r} is also a heading for {field}: "
+                f"{headings[first]!r} was used"
+            )
+            if rank >= kept_rank:
+                continue
+            used.discard(kept)
+        found[field] = (rank, column)
+        used.add(column)
+    missing = [field for field in chosen if field not in found]
+    if missing:
+        field = missing[0]
+        raise InvalidInputError(
+            f"columns[{field!r}]",
+            chosen[field],
+            f"a heading in row {header_row} of {source} (found: "
+            + (", ".join(repr(h) for h in headings if h) or "nothing")
+            + ")",
+        )
+    unused = tuple(h for n, h in enumerate(headings) if h and n not in used)
+    notes += _near_misses(unused, found)
+    return TrackerColumns(
+        header_row=header_row,
+        columns={field: column for field, (_, column) in found.items()},
+        headings={field: headings[column] for field, (_, column) in found.items()},
+        unused=unused,
+        warnings=tuple(notes),
+    )
+
+
+def _near_misses(unused: Sequence[str], found: Mapping[str, object]) -> list[str]:
+    """A warning for each unused heading that looks like a field not found."""
+    notes = []
+    for heading in unused:
+        key = normalise_heading(heading)
+        hinted = [
+            field
+            for word, fields in _HINTS
+            if word in key
+            for field in fields
+            if field not in found
+        ]
+        if hinted:
+            notes.append(
+                f"{heading!r} looks like {' or '.join(dict.fromkeys(hinted))} but "
+                "is not a heading the fill knows; if it is, name it with "
+                f"--column {hinted[0]}='{heading}'"
+            )
+    return notes

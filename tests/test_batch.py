@@ -15,6 +15,7 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from foi_deadlines import (
     InvalidInputError,
+    TrackerFileError,
     UnknownCalendarError,
     get_calendar,
     response_due,
@@ -260,12 +261,14 @@ class TestFillCsv:
         _, out = self.fill(tmp_path)
         rows = by_ref(read_csv(out))
         assert rows["good"]["Response due"] == "2025-02-03"
-        assert rows["good"]["Status"] == "overdue"
+        assert rows["good"]["Status"] == "Overdue by 80 working days"
+        assert rows["good"]["Status code"] == "overdue"
         assert rows["good"]["Working days overdue"] == "80"
         assert rows["good"]["Working days left"] == ""
         assert rows["good"]["Error"] == ""
         assert rows["uk-text"]["Response due"] == "2025-01-22"
-        assert rows["uk-text"]["Status"] == "responded_in_time"
+        assert rows["uk-text"]["Status"] == "Responded in time"
+        assert rows["uk-text"]["Status code"] == "responded_in_time"
         assert rows["clarified"]["Response due"] == "2025-02-17"
 
     def test_due_dates_equal_the_library(self, tmp_path: Path) -> None:
@@ -325,16 +328,19 @@ class TestFillCsv:
         written = (tmp_path / "o.csv").read_bytes()
         assert written.startswith(b"\xef\xbb\xbfDate received,Response due")
 
-    def test_refill_overwrites_outputs(self, tmp_path: Path) -> None:
-        """Filling a filled tracker again overwrites its output columns, adding none."""
+    def test_refill_keeps_earlier_outputs(self, tmp_path: Path) -> None:
+        """Filling a filled tracker again overwrites nothing: new columns are added."""
         _, out = self.fill(tmp_path)
         again = tmp_path / "again.csv"
-        fill_tracker(out, again, as_of=date(2025, 1, 27))
+        summary = fill_tracker(out, again, as_of=date(2025, 1, 27))
+        renamed = tuple(f"{name} (calculated)" for name in OUTPUT_COLUMNS)
+        assert summary.headings == renamed
         rows = by_ref(read_csv(again))
-        assert list(next(iter(rows.values()))) == [*HEADINGS, *OUTPUT_COLUMNS]
-        assert rows["good"]["Status"] == "due_soon"
-        assert rows["good"]["Working days left"] == "5"
-        assert rows["good"]["Working days overdue"] == ""
+        assert list(rows["good"]) == [*HEADINGS, *OUTPUT_COLUMNS, *renamed]
+        assert rows["good"]["Status code"] == "overdue"  # the first fill's, kept
+        assert rows["good"]["Status code (calculated)"] == "due_soon"
+        assert rows["good"]["Working days left (calculated)"] == "5"
+        assert rows["good"]["Working days overdue (calculated)"] == ""
 
     def test_progress(self, tmp_path: Path) -> None:
         """The progress callback starts at 0 and ends at the row count."""
@@ -359,7 +365,7 @@ class TestColumnsAndRegimes:
             columns={"received": "Date of receipt", "responded": "Answered on"},
         )
         assert summary.filled == 1
-        assert read_csv(tmp_path / "o.csv")[0]["Status"] == "responded_in_time"
+        assert read_csv(tmp_path / "o.csv")[0]["Status code"] == "responded_in_time"
 
     def test_headings_matched_without_case(self, tmp_path: Path) -> None:
         """The default headings match in any case and with spaces around them."""
@@ -370,8 +376,8 @@ class TestColumnsAndRegimes:
     def test_missing_received_column(self, tmp_path: Path) -> None:
         """With no received-date column, the error lists the headings found."""
         source = tmp_path / "t.csv"
-        source.write_text("Ref,Received\nx,2025-01-06\n", encoding="utf-8")
-        with pytest.raises(InvalidInputError, match=r"'Ref', 'Received'"):
+        source.write_text("Ref,Arrived\nx,2025-01-06\n", encoding="utf-8")
+        with pytest.raises(InvalidInputError, match=r"'Ref', 'Arrived'"):
             fill_tracker(source, tmp_path / "o.csv", as_of=AS_OF)
         assert not (tmp_path / "o.csv").exists()
 
@@ -380,12 +386,12 @@ class TestColumnsAndRegimes:
         [
             {"recieved": "Date"},
             {"received": ""},
-            {"received": "Date responded"},
-            {"received": "Status"},
+            {"received": "Date received", "responded": " DATE received"},
+            {"received": "Date of receipt"},
         ],
     )
     def test_bad_mapping(self, tmp_path: Path, columns: dict[str, str]) -> None:
-        """Unknown fields, empty, shared or output headings are refused."""
+        """Unknown fields, empty, shared or absent headings are refused."""
         source = write_csv(tmp_path / "t.csv", HEADINGS, ROWS)
         with pytest.raises(InvalidInputError, match="columns"):
             fill_tracker(source, tmp_path / "o.csv", as_of=AS_OF, columns=columns)
@@ -397,7 +403,7 @@ class TestColumnsAndRegimes:
             "Ref,Date received,Regime,Extended\n"
             "eir,2025-01-06,EIR,yes\n"
             "default,2025-01-06,,\n"
-            "bad,2025-01-06,FOI,\n",
+            "bad,2025-01-06,Email,\n",
             encoding="utf-8",
         )
         summary = fill_tracker(source, tmp_path / "o.csv", as_of=AS_OF, regime="eisr")
@@ -412,7 +418,7 @@ class TestColumnsAndRegimes:
             rows["default"]["Response due"]
             == response_due(d("2025-01-06"), regime="eisr").due.isoformat()
         )
-        assert rows["bad"]["Error"].startswith("Regime must be one of foia")
+        assert rows["bad"]["Error"].startswith("Regime must be a regime such as FOI")
         assert summary.failed == 1
 
     def test_unknown_regime_argument(self, tmp_path: Path) -> None:
@@ -449,7 +455,7 @@ class TestColumnsAndRegimes:
         source.write_text("Date received,Extended\n2025-01-06,yes\n", encoding="utf-8")
         fill_tracker(source, tmp_path / "o.csv", as_of=date(2025, 2, 10))
         row = read_csv(tmp_path / "o.csv")[0]
-        assert (row["Response due"], row["Status"], row["Error"]) == (
+        assert (row["Response due"], row["Status code"], row["Error"]) == (
             "2025-03-03",
             "in_time",
             "",
@@ -539,7 +545,8 @@ class TestFillXlsx:
         good = {h: c.value for h, c in zip(header, sheet[2], strict=True)}
         assert as_day(good["Response due"]) == date(2025, 2, 3)
         assert good["Working days overdue"] == 80
-        assert good["Status"] == "overdue"
+        assert good["Status"] == "Overdue by 80 working days"
+        assert good["Status code"] == "overdue"
         assert good["Error"] is None
         assert sheet.cell(row=2, column=len(HEADINGS) + 1).number_format == "dd/mm/yyyy"
 
@@ -578,8 +585,8 @@ class TestFillXlsx:
         due = [row[0].value for row in book["Cases"].iter_rows(min_row=2, min_col=7)]
         assert [as_day(v) for v in due] == [date(2025, 2, 3)] * 4
 
-    def test_stale_outputs_cleared(self, tmp_path: Path) -> None:
-        """Refilling clears what a row no longer has (a due date, an old error)."""
+    def test_refill_adds_columns(self, tmp_path: Path) -> None:
+        """Refilling a filled workbook keeps the first fill's cells, adding new ones."""
         source = write_xlsx(tmp_path / "t.xlsx", HEADINGS, ROWS)
         first = tmp_path / "first.xlsx"
         fill_tracker(source, first, as_of=AS_OF)
@@ -589,9 +596,12 @@ class TestFillXlsx:
         book.save(first)
         fill_tracker(first, tmp_path / "second.xlsx", as_of=AS_OF)
         sheet = openpyxl.load_workbook(tmp_path / "second.xlsx")["Cases"]
-        assert [c.value for c in sheet[2][6:]] == [None] * len(OUTPUT_COLUMNS)
-        assert as_day(sheet["G4"].value) == date(2025, 2, 3)
-        assert sheet.cell(row=4, column=11).value is None
+        width = len(HEADINGS) + len(OUTPUT_COLUMNS)
+        assert sheet.cell(row=1, column=width + 1).value == "Response due (calculated)"
+        assert as_day(sheet.cell(row=2, column=7).value) == date(2025, 2, 3)  # kept
+        assert [c.value for c in sheet[2][width:]] == [None] * len(OUTPUT_COLUMNS)
+        assert as_day(sheet.cell(row=4, column=width + 1).value) == date(2025, 2, 3)
+        assert sheet.cell(row=4, column=width + len(OUTPUT_COLUMNS)).value is None
 
     def test_1904_workbook(self, tmp_path: Path) -> None:
         """A 1904-system workbook's serials and date cells read as the same days."""
@@ -620,14 +630,14 @@ class TestFillXlsx:
         """A first sheet with nothing on it is refused."""
         source = tmp_path / "t.xlsx"
         openpyxl.Workbook().save(source)
-        with pytest.raises(InvalidInputError, match="heading"):
+        with pytest.raises(TrackerFileError, match="empty"):
             fill_tracker(source, tmp_path / "o.xlsx", as_of=AS_OF)
 
     def test_without_openpyxl(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Without openpyxl an .xlsx tracker says which extra to install."""
+        """An .xlsx tracker is read and filled with the standard library alone."""
         source = write_xlsx(tmp_path / "t.xlsx", HEADINGS, ROWS)
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        with pytest.raises(ImportError, match=r"foi-deadlines\[xlsx\]"):
-            fill_tracker(source, tmp_path / "o.xlsx", as_of=AS_OF)
+        summary = fill_tracker(source, tmp_path / "o.xlsx", as_of=AS_OF)
+        assert (summary.filled, summary.failed) == (3, 2)

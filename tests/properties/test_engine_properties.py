@@ -499,7 +499,7 @@ def through_the_command_line(row: Row) -> str:
 
 
 def through_the_batch(row: Row) -> str:
-    """The Status a batch fill of a one-row CSV writes, or REFUSED with an Error."""
+    """The Status code a batch fill of a one-row CSV writes, or REFUSED (an Error)."""
     with tempfile.TemporaryDirectory() as tmp:
         source, target = Path(tmp, "tracker.csv"), Path(tmp, "filled.csv")
         with source.open("w", newline="", encoding="utf-8") as stream:
@@ -512,9 +512,11 @@ def through_the_batch(row: Row) -> str:
     if filled["Error"]:
         assert summary.failed == 1
         assert not filled["Status"]
+        assert not filled["Status code"]
         return REFUSED
     assert summary.filled == 1
-    return filled["Status"]
+    assert filled["Status"].startswith(StatusCode(filled["Status code"]).label)
+    return filled["Status code"]
 
 
 class TestAdaptersAgree:
