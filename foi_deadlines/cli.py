@@ -4,27 +4,66 @@ Commands: ``due``, ``explain``, ``review``, ``status``, ``holidays`` and ``batch
 Dates are accepted as ``YYYY-MM-DD`` or day-first ``DD/MM/YYYY``. Output is for
 people by default; ``--json`` gives JSON for programs.
 
-Exit status: 0 on success, 1 when the library refuses the input (with a one-line
-message on stderr), 2 on a usage error.
+Each fact about a case has one option name in every command: the name of the
+tracker column that holds it (:data:`foi_deadlines.tracker.FIELDS`), with dashes
+and without an ``-on`` suffix: ``--clarification-sought``, ``--clarified``,
+``--identity-confirmed``, ``--fee-notice``, ``--fee-paid``, ``--extended``,
+``--public-interest-estimate``, ``--responded``, ``--review-requested``,
+``--review-completed``, ``--withdrawn``; ``review`` also takes ``--response-due``.
+The spellings of version 0.1 (``--clarified-on``, ``--clarification-sought-on``,
+``--fee-notice-on``, ``--fee-paid-on``, ``--identity-confirmed-on``,
+``--requested-on``, ``--response-due-on``) still work and are left out of
+``--help``.
+
+Exit status:
+
+* 0: success.
+* 1: the library refuses the input, or a file cannot be read or written: one line
+  ``foi-deadlines: error: ...`` on stderr.
+* 2: a usage error (an unknown option, a date that does not exist, a year outside
+  2000 to 2100): the command's usage line, then ``foi-deadlines COMMAND: error: ...``.
+* 130: interrupted (Ctrl-C): ``foi-deadlines: interrupted`` on stderr.
+
+What the library warns about is part of the output (a provisional date is flagged,
+a review window shorter than the Code of Practice is noted); any other library
+warning is one line ``foi-deadlines: note: ...`` on stderr, never a Python warning.
+Output never fails on the terminal's encoding: where stdout or stderr cannot encode
+a character, typographic punctuation is written as its ASCII equivalent and
+anything else as ``?``.
+
+The default ``--as-of`` day is today in the UK (Europe/London), whatever the
+machine's time zone.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import io
 import json
 import os
 import sys
 import warnings
-from collections.abc import Callable, Sequence
-from datetime import date, timedelta
-from typing import Any, Final
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Final, TextIO
 
 from foi_deadlines._coerce import parse_date_text
-from foi_deadlines._dates import short_day
-from foi_deadlines.bank_holidays import Division
+from foi_deadlines._dates import LONDON, short_day
+from foi_deadlines.bank_holidays import (
+    FIRST_SUPPORTED_DAY,
+    LAST_SUPPORTED_DAY,
+    Division,
+)
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
 from foi_deadlines.clocks import Deadline
-from foi_deadlines.errors import FoiDeadlinesError, ProvisionalDateWarning
+from foi_deadlines.errors import (
+    FoiDeadlinesError,
+    FoiDeadlinesWarning,
+    ProvisionalDateWarning,
+)
 from foi_deadlines.responses import Body, response_due
 from foi_deadlines.reviews import (
     PRESETS,
@@ -34,12 +73,68 @@ from foi_deadlines.reviews import (
     review_request_deadline,
 )
 from foi_deadlines.rules import REVIEWED_REGIMES, Regime
-from foi_deadlines.tracker import TrackerRow
+from foi_deadlines.tracker import TrackerColumns, TrackerRow
 
 __all__ = ["main"]
 
 _PROG: Final = "foi-deadlines"
 _REVIEWED: Final = [r.value for r in REVIEWED_REGIMES]
+_REGIMES: Final = [r.value for r in Regime]
+_FIRST_YEAR: Final = FIRST_SUPPORTED_DAY.year
+_LAST_YEAR: Final = LAST_SUPPORTED_DAY.year
+
+#: The dates a request's due date depends on, by tracker field: the help text, and
+#: the spellings of version 0.1 kept as hidden aliases.
+_REQUEST_DATES: Final[dict[str, tuple[str, tuple[str, ...]]]] = {
+    "clarification_sought": (
+        "the day clarification was asked for",
+        ("--clarification-sought-on",),
+    ),
+    "clarified": (
+        "the day the clarification was received (restarts the clock; for subject "
+        "access, ends the pause)",
+        ("--clarified-on",),
+    ),
+    "identity_confirmed": (
+        "subject access: the day identity evidence arrived",
+        ("--identity-confirmed-on",),
+    ),
+    "fee_notice": (
+        "the day a fees notice was given (pauses the clock)",
+        ("--fee-notice-on",),
+    ),
+    "fee_paid": ("the day the fee was received", ("--fee-paid-on",)),
+    "public_interest_estimate": (
+        "FOIA: the date the refusal notice gave for the public interest decision",
+        (),
+    ),
+}
+#: The dates of what happened after the request, by tracker field (``status``).
+_CASE_DATES: Final[dict[str, str]] = {
+    "responded": "the day the response was sent",
+    "review_requested": "the day a review was asked for",
+    "review_completed": "the day the review outcome was sent",
+    "withdrawn": "the day the request was withdrawn",
+}
+#: Warnings whose substance every command already prints: the deadline's own notes
+#: carry a short review window, and a provisional date is flagged beside it.
+_SHOWN_IN_OUTPUT: Final = (ProvisionalDateWarning, ShortReviewWindowWarning)
+#: ASCII for the typographic punctuation of holiday names and explanations.
+_ASCII_PUNCTUATION: Final = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u2013": "-",
+    "\u2014": "--",
+    "\u2026": "...",
+    "\u00a0": " ",
+}
+_PLAIN_ERRORS: Final = "foi_deadlines.plain"
+
+
+def _flag(field: str) -> str:
+    return "--" + field.replace("_", "-")
 
 
 def _date_argument(text: str) -> date:
@@ -49,11 +144,169 @@ def _date_argument(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _year_argument(text: str) -> int:
+    year = int(text) if text.strip().isdecimal() else None
+    if year is None or not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a supported year: the years supported are "
+            f"{_FIRST_YEAR} to {_LAST_YEAR}"
+        )
+    return year
+
+
 def _long(day: date) -> str:
     return short_day(day)
 
 
+# -- the clock ------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    """The current instant, in UTC; tests replace it with a fixed clock."""
+    return datetime.now(UTC)
+
+
+def _today() -> date:
+    """Today in the UK (Europe/London), whatever the machine's own time zone."""
+    return _now().astimezone(LONDON).date()
+
+
+# -- output ---------------------------------------------------------------------------
+
+
+def _plain(exc: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: ASCII punctuation, and ``?`` for anything else."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    text = exc.object[exc.start : exc.end]
+    return "".join(_ASCII_PUNCTUATION.get(char, "?") for char in text), exc.end
+
+
+codecs.register_error(_PLAIN_ERRORS, _plain)
+
+
+def _make_safe(stream: TextIO | None) -> None:
+    """Let ``stream`` write any text: what its encoding lacks is written plainly."""
+    if not isinstance(stream, io.TextIOWrapper):
+        return
+    try:
+        codec = codecs.lookup(stream.encoding).name
+    except LookupError:
+        return
+    if not codec.startswith("utf"):
+        stream.reconfigure(errors=_PLAIN_ERRORS)
+
+
+@contextlib.contextmanager
+def _warnings_as_notes() -> Iterator[None]:
+    """Show each library warning once, as a note on stderr after the output.
+
+    The warnings in :data:`_SHOWN_IN_OUTPUT` are left out: the output says the
+    same. Warnings of other libraries are left to the usual machinery.
+    """
+    notes: list[str] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", FoiDeadlinesWarning)
+        for category in _SHOWN_IN_OUTPUT:
+            warnings.simplefilter("ignore", category)
+        show_other = warnings.showwarning
+
+        def show(  # noqa: PLR0917 - the signature of warnings.showwarning
+            message: Warning | str,
+            category: type[Warning],
+            filename: str,
+            lineno: int,
+            file: TextIO | None = None,
+            line: str | None = None,
+        ) -> None:
+            if not issubclass(category, FoiDeadlinesWarning):
+                show_other(message, category, filename, lineno, file, line)
+            elif str(message) not in notes:
+                notes.append(str(message))
+
+        warnings.showwarning = show
+        try:
+            yield
+        finally:
+            for note in notes:
+                print(f"{_PROG}: note: {note}", file=sys.stderr)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _provisional(deadline: Deadline) -> str | None:
+    """Why ``deadline`` may still move, if it depends on unconfirmed holidays."""
+    if deadline.calendar is None or not deadline.provisional:
+        return None
+    return (
+        f"{deadline.due.isoformat()} is after {deadline.calendar.confirmed_until}, "
+        "the end of the confirmed bank holiday data; a holiday proclaimed later "
+        "could move it"
+    )
+
+
 # -- the parser ------------------------------------------------------------------------
+
+
+def _add_alias(parser: argparse.ArgumentParser, alias: str, dest: str) -> None:
+    """Accept ``alias`` for the date option ``dest``, hidden from ``--help``."""
+    parser.add_argument(
+        alias,
+        dest=dest,
+        type=_date_argument,
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
+    )
+
+
+def _add_date(
+    parser: argparse.ArgumentParser,
+    field: str,
+    text: str,
+    aliases: Sequence[str] = (),
+) -> None:
+    parser.add_argument(
+        _flag(field), dest=field, type=_date_argument, metavar="DATE", help=text
+    )
+    for alias in aliases:
+        _add_alias(parser, alias, field)
+
+
+def _add_received(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "received",
+        type=_date_argument,
+        help="date received: 19/12/2024, 19 Dec 2024 or 2024-12-19",
+    )
+
+
+def _add_regime(parser: argparse.ArgumentParser, choices: list[str]) -> None:
+    parser.add_argument(
+        "--regime", choices=choices, default="foia", help="the regime (default foia)"
+    )
+
+
+def _add_request_dates(parser: argparse.ArgumentParser) -> None:
+    for field, (text, aliases) in _REQUEST_DATES.items():
+        _add_date(parser, field, text, aliases)
+    parser.add_argument(
+        "--extended",
+        nargs="?",
+        const=True,
+        default=False,
+        type=_date_argument,
+        metavar="DATE",
+        help=(
+            "time was extended (FOIA public interest, EIR/EISR reg 7, subject access "
+            "two months); give the DATE it was notified to check it was in time"
+        ),
+    )
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _add_as_of(parser: argparse.ArgumentParser) -> None:
@@ -61,35 +314,14 @@ def _add_as_of(parser: argparse.ArgumentParser) -> None:
         "--as-of",
         type=_date_argument,
         metavar="DATE",
-        help="the day to report for (default: today, which is printed)",
+        help="the day to report for (default: today in the UK, which is printed)",
     )
 
 
 def _add_request_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "received", type=_date_argument, help="date received, YYYY-MM-DD or DD/MM/YYYY"
-    )
-    parser.add_argument(
-        "--regime",
-        choices=[r.value for r in Regime],
-        default="foia",
-        help="the regime (default foia)",
-    )
-    dates = {
-        "--clarified-on": "the day a clarification was received (restarts the clock)",
-        "--clarification-sought-on": "the day clarification was asked for",
-        "--fee-notice-on": "the day a fees notice was given (pauses the clock)",
-        "--fee-paid-on": "the day the fee was received",
-        "--public-interest-estimate": "FOIA: the estimated public interest decision",
-        "--identity-confirmed-on": "subject access: the day identity evidence arrived",
-    }
-    for flag, text in dates.items():
-        parser.add_argument(flag, type=_date_argument, metavar="DATE", help=text)
-    parser.add_argument(
-        "--extended",
-        action="store_true",
-        help="public interest (FOIA), reg 7 (EIR, EISR) or two months (subject access)",
-    )
+    _add_received(parser)
+    _add_regime(parser, _REGIMES)
+    _add_request_dates(parser)
     parser.add_argument(
         "--body", choices=[b.value for b in Body], help="a kind of body"
     )
@@ -99,10 +331,11 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         default=Division.ENGLAND_AND_WALES.value,
         help="subject access: the controller's part of the UK",
     )
-    parser.add_argument("--json", action="store_true", help="print JSON")
+    _add_json(parser)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The command line's parser, and each command's own parser by name."""
     parser = argparse.ArgumentParser(
         prog=_PROG,
         description="UK information-rights statutory deadlines, explained.",
@@ -134,7 +367,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     review.add_argument(
-        "response_on", type=_date_argument, help="the date of the response"
+        "responded", type=_date_argument, help="the date of the response"
     )
     review.add_argument(
         "--regime",
@@ -150,67 +383,35 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument(
         "--extenuating", action="store_true", help="FOIA: extenuating circumstances"
     )
-    review.add_argument(
-        "--response-due-on",
-        type=_date_argument,
-        metavar="DATE",
-        help="FOISA: the day the response was due (s20(5))",
+    _add_date(
+        review,
+        "response_due",
+        "FOISA: the day the response was due (s20(5))",
+        ("--response-due-on",),
     )
-    review.add_argument(
-        "--requested-on",
-        type=_date_argument,
-        metavar="DATE",
-        help="the day a review was requested: is it in time, and when is it due",
+    _add_date(
+        review,
+        "review_requested",
+        "the day a review was asked for: is it in time, and when is it due",
+        ("--requested-on",),
     )
     review.add_argument(
         "--complex", action="store_true", help="FOIA: a complex case (40 working days)"
     )
-    review.add_argument("--json", action="store_true", help="print JSON")
+    _add_json(review)
 
     status = commands.add_parser(
         "status",
         help="where a case stands, from its dates",
         description="The status of a case on a day, from the dates a tracker holds.",
     )
-    status.add_argument(
-        "received", type=_date_argument, help="date received, YYYY-MM-DD or DD/MM/YYYY"
-    )
-    status.add_argument(
-        "--regime", choices=[r.value for r in Regime], default="foia", help="the regime"
-    )
-    events = {
-        "--clarification-sought": "clarification_sought",
-        "--clarified": "clarification_received",
-        "--fee-notice": "fees_notice",
-        "--fee-paid": "fee_paid",
-        "--responded": "response_sent",
-        "--review-requested": "review_requested",
-        "--review-completed": "review_outcome",
-    }
-    for flag, kind in events.items():
-        status.add_argument(
-            flag, type=_date_argument, metavar="DATE", help=f"the date of {kind}"
-        )
-    status.add_argument(
-        "--extended",
-        nargs="?",
-        const=True,
-        default=False,
-        type=_date_argument,
-        metavar="DATE",
-        help=(
-            "time was extended (FOIA public interest, EIR/EISR reg 7, subject access "
-            "two months); give the DATE it was notified to check it was in time"
-        ),
-    )
-    status.add_argument(
-        "--public-interest-estimate",
-        type=_date_argument,
-        metavar="DATE",
-        help="FOIA: the date the refusal notice gave for the public interest decision",
-    )
+    _add_received(status)
+    _add_regime(status, _REGIMES)
+    _add_request_dates(status)
+    for field, text in _CASE_DATES.items():
+        _add_date(status, field, text)
     _add_as_of(status)
-    status.add_argument("--json", action="store_true", help="print JSON")
+    _add_json(status)
 
     holidays = commands.add_parser(
         "holidays",
@@ -221,8 +422,17 @@ def _parser() -> argparse.ArgumentParser:
             "writes a CSV or an .xlsx whose FOI_Holidays range works in WORKDAY."
         ),
     )
-    holidays.add_argument("first_year", type=int, help="the first year")
-    holidays.add_argument("last_year", type=int, nargs="?", help="the last year")
+    holidays.add_argument(
+        "first_year",
+        type=_year_argument,
+        help=f"the first year ({_FIRST_YEAR} to {_LAST_YEAR})",
+    )
+    holidays.add_argument(
+        "last_year",
+        type=_year_argument,
+        nargs="?",
+        help="the last year (default: the first year)",
+    )
     holidays.add_argument(
         "--calendar",
         choices=CALENDAR_NAMES,
@@ -232,7 +442,7 @@ def _parser() -> argparse.ArgumentParser:
     holidays.add_argument(
         "-o", "--output", metavar="FILE", help="write FILE.csv or FILE.xlsx instead"
     )
-    holidays.add_argument("--json", action="store_true", help="print JSON")
+    _add_json(holidays)
 
     batch = commands.add_parser(
         "batch",
@@ -259,34 +469,75 @@ def _parser() -> argparse.ArgumentParser:
         default=[],
         metavar="FIELD=HEADER",
         help="read FIELD from the column headed HEADER (repeatable), e.g. "
-        "received='Date of receipt'",
+        "received='Date in'; the usual wordings are recognised without it",
+    )
+    batch.add_argument(
+        "--header-row",
+        type=_positive,
+        metavar="N",
+        help="the headings are in row N (default: the first row, within the first "
+        "30, that has a received-date heading)",
+    )
+    batch.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file if it exists (otherwise it is refused)",
+    )
+    batch.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="a CSV's text encoding, e.g. cp1252 or latin-1 (default: UTF-8, with "
+        "or without a byte-order mark, or UTF-16 with one)",
+    )
+    batch.add_argument(
+        "--max-rows",
+        type=_positive,
+        metavar="N",
+        default=1_048_576,
+        help="refuse a tracker with more rows (default: 1,048,576, Excel's limit)",
+    )
+    batch.add_argument(
+        "--max-size",
+        type=_positive,
+        metavar="MB",
+        default=256,
+        help="refuse a larger file, in megabytes (unpacked for .xlsx; default 256)",
     )
     _add_as_of(batch)
-    batch.add_argument("--json", action="store_true", help="print the summary as JSON")
-    return parser
+    batch.add_argument(
+        "--json",
+        action="store_true",
+        help="print the columns found and the summary as JSON",
+    )
+    return parser, {
+        "due": due,
+        "explain": explain,
+        "review": review,
+        "status": status,
+        "holidays": holidays,
+        "batch": batch,
+    }
 
 
 # -- the commands ---------------------------------------------------------------------
 
 
 def _request_deadline(args: argparse.Namespace) -> Deadline:
+    extended: bool | date = args.extended
     return response_due(
         args.received,
         regime=args.regime,
-        clarified_on=args.clarified_on,
-        clarification_sought_on=args.clarification_sought_on,
-        fee_notice_on=args.fee_notice_on,
-        fee_paid_on=args.fee_paid_on,
-        extended=args.extended,
+        clarified_on=args.clarified,
+        clarification_sought_on=args.clarification_sought,
+        fee_notice_on=args.fee_notice,
+        fee_paid_on=args.fee_paid,
+        extended=extended is not False,
+        extended_on=extended if isinstance(extended, date) else None,
         public_interest_estimate=args.public_interest_estimate,
-        identity_confirmed_on=args.identity_confirmed_on,
+        identity_confirmed_on=args.identity_confirmed,
         body=args.body,
         division=args.division,
     )
-
-
-def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
 
 
 def _due(args: argparse.Namespace) -> int:
@@ -343,53 +594,54 @@ def _trace(deadline: Deadline) -> list[dict[str, Any]]:
 
 
 def _review(args: argparse.Namespace) -> int:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", ShortReviewWindowWarning)
-        window = review_request_deadline(
-            args.response_on,
-            regime=args.regime,
-            policy=args.policy,
-            extenuating=args.extenuating,
-            response_due_on=args.response_due_on,
-        )
+    window = review_request_deadline(
+        args.responded,
+        regime=args.regime,
+        policy=args.policy,
+        extenuating=args.extenuating,
+        response_due_on=args.response_due,
+    )
     result: dict[str, Any] = {"review_request_by": window.to_dict()}
     lines = [
         f"Ask for a review by {window.due.isoformat()} ({_long(window.due)}): "
         f"{window.rule.citation}"
         + ("" if window.statutory else " (guidance, not statute)")
     ]
-    # A short window is in the deadline's notes; the warning itself is not repeated.
-    del caught
     lines += [f"  note: {note}" for note in window.notes]
-    if args.requested_on is not None:
+    if provisional := _provisional(window):
+        lines.append(f"  note: provisional: {provisional}")
+    if args.review_requested is not None:
         check = review_request_check(
-            args.response_on,
-            args.requested_on,
+            args.responded,
+            args.review_requested,
             regime=args.regime,
             policy=args.policy,
             extenuating=args.extenuating,
-            response_due_on=args.response_due_on,
+            response_due_on=args.response_due,
         )
         completion = review_due(
-            args.requested_on,
+            args.review_requested,
             regime=args.regime,
             complex=args.complex,
             policy=args.policy,
         )
         result["request"] = {
-            "requested_on": args.requested_on.isoformat(),
+            "requested_on": args.review_requested.isoformat(),
             "in_time": check.in_time,
             "working_days_late": check.working_days_late,
             "message": check.message,
         }
         result["review_due"] = completion.to_dict()
         lines.append(
-            f"Request for review on {args.requested_on.isoformat()}: {check.message}"
+            f"Request for review on {args.review_requested.isoformat()}: "
+            f"{check.message}"
         )
         lines.append(
             f"Review due by {completion.due.isoformat()} ({_long(completion.due)}): "
             f"{completion.rule.citation}"
         )
+        if provisional := _provisional(completion):
+            lines.append(f"  note: provisional: {provisional}")
     if args.json:
         _print_json(result)
     else:
@@ -401,7 +653,7 @@ def _review(args: argparse.Namespace) -> int:
 def _as_of(args: argparse.Namespace) -> tuple[date, str]:
     if args.as_of is not None:
         return args.as_of, f"as of {args.as_of.isoformat()}"
-    today = date.today()
+    today = _today()
     return today, f"as of {today.isoformat()} (today)"
 
 
@@ -412,6 +664,7 @@ def _status(args: argparse.Namespace) -> int:
         regime=Regime(args.regime),
         clarification_sought=args.clarification_sought,
         clarified=args.clarified,
+        identity_confirmed=args.identity_confirmed,
         fee_notice=args.fee_notice,
         fee_paid=args.fee_paid,
         extended=args.extended,
@@ -419,6 +672,7 @@ def _status(args: argparse.Namespace) -> int:
         responded=args.responded,
         review_requested=args.review_requested,
         review_completed=args.review_completed,
+        withdrawn=args.withdrawn,
     )
     row.check_as_of(as_of)
     case = row.to_case()
@@ -444,24 +698,31 @@ def _status(args: argparse.Namespace) -> int:
     if current is not None:
         when = f"{current.due.isoformat()} ({_long(current.due)})"
         print(f"Next deadline: {current.rule.title}, {when}")
+    shown = {d.due: d for d in (status.deadline, current) if d is not None}
+    for deadline in shown.values():
+        if provisional := _provisional(deadline):
+            print(f"Provisional: {provisional}.")
     return 0
 
 
 def _holidays(args: argparse.Namespace) -> int:
-    last = args.last_year if args.last_year is not None else args.first_year
+    first: int = args.first_year
+    last: int = first if args.last_year is None else args.last_year
+    if last < first:
+        raise argparse.ArgumentTypeError(
+            f"last_year {last} is before first_year {first}: give the first year first"
+        )
     if args.output:
         from foi_deadlines import batch  # noqa: PLC0415 - openpyxl only when asked for
 
         written = batch.export_holidays(
-            args.output, args.first_year, last, calendar=args.calendar
+            args.output, first, last, calendar=args.calendar
         )
         print(f"wrote {written} dates of calendar {args.calendar!r} to {args.output}")
         return 0
     calendar = get_calendar(args.calendar)
-    if not 1 <= args.first_year <= last <= 9999:
-        raise argparse.ArgumentTypeError("last_year must not be before first_year")
     days = calendar.non_working_days(
-        date(args.first_year, 1, 1), date(last, 12, 31), include_weekends=False
+        date(first, 1, 1), date(last, 12, 31), include_weekends=False
     )
     if args.json:
         _print_json(
@@ -481,8 +742,20 @@ def _holidays(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, 1 or more (got {text!r})"
+        )
+    return number
+
+
 def _batch(args: argparse.Namespace) -> int:
-    from foi_deadlines import batch  # noqa: PLC0415 - openpyxl only when asked for
+    from foi_deadlines import batch  # noqa: PLC0415 - only for this command
 
     as_of, as_of_text = _as_of(args)
     columns: dict[str, str] = {}
@@ -492,15 +765,27 @@ def _batch(args: argparse.Namespace) -> int:
             raise argparse.ArgumentTypeError(
                 f"--column takes FIELD=HEADER (got {item!r})"
             )
-        columns[field.strip()] = header.strip()
+        columns[field.strip()] = header.strip().strip("'\"")
+
+    def report(found: TrackerColumns) -> None:
+        if not args.json:
+            print(found.report())
+
     summary = batch.fill_tracker(
         args.source,
         args.output,
         as_of=as_of,
         columns=columns or None,
         regime=args.regime,
-        progress=_progress_bar() if sys.stderr.isatty() else None,
+        progress=_progress_bar() if sys.stderr.isatty() and not args.json else None,
+        header_row=args.header_row,
+        overwrite=args.force,
+        encoding=args.encoding,
+        max_rows=args.max_rows,
+        max_bytes=args.max_size * 1024 * 1024,
+        report=report,
     )
+    found = summary.columns
     if args.json:
         _print_json(
             {
@@ -509,15 +794,27 @@ def _batch(args: argparse.Namespace) -> int:
                 "filled": summary.filled,
                 "failed": summary.failed,
                 "blank": summary.blank,
+                "provisional": summary.provisional,
                 "output": str(summary.destination),
+                "header_row": None if found is None else found.header_row,
+                "columns": {} if found is None else dict(found.headings),
+                "unused": [] if found is None else list(found.unused),
+                "warnings": [] if found is None else list(found.warnings),
+                "added": list(summary.headings),
             }
         )
         return 0
+    error = summary.headings[-1]
     print(
         f"{summary.rows} rows {as_of_text}: {summary.filled} filled, "
-        f"{summary.failed} failed (see the Error column), {summary.blank} blank; "
+        f"{summary.failed} failed (see the {error} column), {summary.blank} blank; "
         f"wrote {summary.destination}"
     )
+    if summary.provisional:
+        print(
+            f"{summary.provisional} due dates are after the confirmed holiday data "
+            "and may move if a bank holiday is proclaimed"
+        )
     return 0
 
 
@@ -545,28 +842,53 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
 }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (``sys.argv[1:]`` if omitted).
+def _error(message: object) -> int:
+    print(f"{_PROG}: error: {message}", file=sys.stderr)
+    return 1
 
-    Returns:
-        The exit status.
-    """
-    parser = _parser()
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser, commands = _parsers()
     args = parser.parse_args(argv)
     try:
-        with warnings.catch_warnings():
-            # Provisional results are flagged in the output itself.
-            warnings.simplefilter("ignore", ProvisionalDateWarning)
-            return _COMMANDS[args.command](args)
+        with _warnings_as_notes():
+            code = _COMMANDS[args.command](args)
+            sys.stdout.flush()
+            return code
     except argparse.ArgumentTypeError as exc:
-        parser.error(str(exc))
+        commands[args.command].error(str(exc))
     except FoiDeadlinesError as exc:
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
-        return 1
+        return _error(exc)
     except BrokenPipeError:
         # The reader stopped early (``| head``): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except (OSError, ImportError) as exc:
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
-        return 1
+        return _error(exc)
+    except UnicodeDecodeError as exc:
+        return _error(f"a file is not UTF-8 text ({exc}); save it as CSV UTF-8")
+    except zipfile.BadZipFile as exc:
+        return _error(f"a file is not an .xlsx workbook ({exc})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (``sys.argv[1:]`` if omitted).
+
+    Args:
+        argv: The arguments, without the program name.
+
+    Returns:
+        The exit status: 0 on success, 1 when the library refuses the input or a
+        file cannot be read or written, 130 when interrupted (Ctrl-C).
+
+    Raises:
+        SystemExit: With status 2 on a usage error, or 0 after ``--help``
+            (argparse's own exit).
+    """
+    _make_safe(sys.stdout)
+    _make_safe(sys.stderr)
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        print(f"{_PROG}: interrupted", file=sys.stderr)
+        return 130

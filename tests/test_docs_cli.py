@@ -47,3 +47,27 @@ def test_the_page_shows_what_the_command_prints(command: str, expected: str) -> 
 
 def test_the_page_has_examples() -> None:
     assert len(examples()) >= 7
+
+
+def _options_in(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", text))
+
+
+def test_the_page_names_only_the_options_help_lists() -> None:
+    """Each option the page names is one --help lists, the older spellings aside."""
+    _, commands = cli._parsers()
+    listed = set().union(*(_options_in(p.format_help()) for p in commands.values()))
+    page = PAGE.read_text("utf-8")
+    older = re.search(r"^Older spellings.*?\n\n", page, re.S | re.M)
+    assert older is not None
+    assert _options_in(page.replace(older.group(), "")) <= listed
+    hidden = {option for option in _options_in(older.group()) if option.endswith("-on")}
+    assert len(hidden) == 7
+    assert not hidden & listed
+
+
+def test_the_page_and_the_module_give_the_same_exit_statuses() -> None:
+    """The exit-status table of the page and the module docstring agree."""
+    page = set(re.findall(r"^\| (\d+) \|", PAGE.read_text("utf-8"), re.M))
+    module = set(re.findall(r"^\* (\d+):", cli.__doc__ or "", re.M))
+    assert page == module == {"0", "1", "2", "130"}
