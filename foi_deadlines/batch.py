@@ -45,10 +45,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 import attrs
 
+from foi_deadlines import _xlsx
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines._xlsx import FormulaWithoutValue
@@ -58,7 +59,7 @@ from foi_deadlines.calendars import (
     WorkingDayCalendar,
     get_calendar,
 )
-from foi_deadlines.cases import StatusCode
+from foi_deadlines.cases import Case, StatusCode
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     InvalidInputError,
@@ -77,9 +78,6 @@ from foi_deadlines.tracker import (
     normalise_heading,
 )
 
-if TYPE_CHECKING:
-    pass
-
 __all__ = [
     "DEFAULT_COLUMNS",
     "DEFAULT_MAX_BYTES",
@@ -88,8 +86,11 @@ __all__ = [
     "HOLIDAYS_SHEET",
     "OUTPUT_COLUMNS",
     "FillSummary",
+    "TrackerRecord",
+    "TrackerTable",
     "export_holidays",
     "fill_tracker",
+    "read_tracker",
 ]
 
 #: The workbook-level name that :func:`export_holidays` gives the holiday dates.
@@ -382,6 +383,8 @@ class _Plan:
 
 def _message(error: FoiDeadlinesError, plan: _Plan, cells: Mapping[str, object]) -> str:
     """The library's message, naming the tracker's column where it can."""
+    if isinstance(error, InvalidInputError) and error.param == "formula":
+        return error.expected
     param = getattr(error, "param", None)
     heading = plan.found.headings.get(param) if isinstance(param, str) else None
     if heading is None:
@@ -417,28 +420,42 @@ def _row(read: Mapping[str, object], plan: _Plan) -> TrackerRow | None:
     return row
 
 
+def _case(
+    cells: Mapping[str, object],
+    plan: _Plan,
+    read: Mapping[str, object] | None = None,
+) -> tuple[TrackerRow, Case] | None:
+    """A row's case, from its cells (or what they were ``read`` as); None if blank.
+
+    Raises:
+        FoiDeadlinesError: The row's dates cannot be read, or cannot all be true.
+    """
+    unsaved = _unsaved(plan, cells)
+    if unsaved is not None:
+        raise InvalidInputError("formula", cells, unsaved)
+    if read is None:
+        row = TrackerRow.from_cells(
+            cells,
+            regime=plan.default_regime,
+            date1904=plan.date1904,
+            as_of=plan.as_of,
+        )
+    else:
+        row = _row(read, plan)
+    return None if row is None else (row, row.to_case())
+
+
 def _fill_row(
     cells: Mapping[str, object],
     plan: _Plan,
     read: Mapping[str, object] | None = None,
 ) -> _Result:
     """One row's result, from its cells (or from what they were ``read`` as)."""
-    unsaved = _unsaved(plan, cells)
-    if unsaved is not None:
-        return _Result(error=unsaved)
     try:
-        if read is None:
-            row = TrackerRow.from_cells(
-                cells,
-                regime=plan.default_regime,
-                date1904=plan.date1904,
-                as_of=plan.as_of,
-            )
-        else:
-            row = _row(read, plan)
-        if row is None:
+        found = _case(cells, plan, read)
+        if found is None:
             return _BLANK
-        case = row.to_case()
+        case = found[1]
         status = case.status(plan.as_of)
         if status.code in _RESPONSE_STATUSES:
             # Open or answered: the status is measured against the response due.
@@ -695,6 +712,132 @@ def fill_tracker(
             ),
             encoding,
         )
+
+
+@attrs.frozen(kw_only=True)
+class TrackerRecord:
+    """One data row of a tracker, read into a case.
+
+    Attributes:
+        row: The row's number in the sheet or file, from 1 (the heading row
+            counts, as a spreadsheet shows it).
+        reference: The row's reference cell, or ``""``.
+        case: The case the row records; ``None`` when the row is blank or bad.
+        error: Why the row could not be read, naming the column and the value, as
+            the fill's ``Error`` column gives it; ``None`` otherwise.
+    """
+
+    row: int
+    reference: str
+    case: Case | None
+    error: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class TrackerTable:
+    """A tracker read through the same mapping and converter as the fill.
+
+    Attributes:
+        source: The file read.
+        columns: Where each field was found.
+        records: Every data row, blank and bad ones included, in order.
+    """
+
+    source: Path
+    columns: TrackerColumns
+    records: tuple[TrackerRecord, ...]
+
+    def cases(self) -> tuple[Case, ...]:
+        """The cases of the rows that could be read."""
+        return tuple(r.case for r in self.records if r.case is not None)
+
+
+def read_tracker(
+    source: str | os.PathLike[str],
+    *,
+    as_of: date,
+    columns: Mapping[str, str] | None = None,
+    regime: Regime | str = "foia",
+    header_row: int | None = None,
+    encoding: str | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> TrackerTable:
+    r"""Read a tracker's rows into cases, exactly as :func:`fill_tracker` reads them.
+
+    For programs that want the cases themselves (a calendar of deadlines, a daily
+    digest): the heading row and columns are found, and each row converted, by the
+    same code as the fill, so a row reads the same here as in the filled copy.
+    The arguments are those of :func:`fill_tracker`.
+
+    Raises:
+        InvalidInputError: A bad option, or no received-date heading.
+        TrackerFileError: A file that cannot be read.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     tracker = Path(tmp, "log.csv")
+    ...     _ = tracker.write_text(
+    ...         "Ref,Received,Type\nA,19/12/2024,FOI\nB,,\nC,31/02/2025,EIR\n",
+    ...         encoding="utf-8",
+    ...     )
+    ...     table = read_tracker(tracker, as_of=date(2025, 1, 6))
+    >>> [(r.row, r.reference, r.case is not None, r.error) for r in table.records][:2]
+    [(2, 'A', True, None), (3, 'B', False, None)]
+    >>> table.records[2].error
+    "Received must be a date, ... (got '31/02/2025')"
+    """
+    source_path = Path(source)
+    suffix = _suffix(source_path, "source")
+    options = _Options(
+        as_of=to_uk_date(as_of, "as_of"),
+        columns=columns,
+        regime=regime if isinstance(regime, Regime) else _regime(regime, "regime"),
+        header_row=header_row,
+        overwrite=False,
+        max_rows=_limit(max_rows, "max_rows"),
+        max_bytes=_limit(max_bytes, "max_bytes"),
+        progress=None,
+        report=None,
+    )
+    if not source_path.is_file():
+        problem = "is a folder, not a file" if source_path.is_dir() else "not found"
+        raise TrackerFileError(str(source_path), problem)
+    loaded = (
+        _load_xlsx(source_path, options)[0]
+        if suffix == ".xlsx"
+        else _load_csv(source_path, options, encoding)[0]
+    )
+    plan = loaded.plan
+    reference = plan.found.columns.get("reference")
+    records = []
+    for index in range(loaded.start, loaded.end):
+        values = loaded.rows[index]
+        cells = {
+            field: values[i] if i < len(values) else None
+            for field, i in zip(plan.fields, plan.indexes, strict=True)
+        }
+        label = (
+            values[reference]
+            if reference is not None and reference < len(values)
+            else None
+        )
+        text = "" if label is None else str(label).strip()
+        try:
+            found = _case(cells, plan)
+        except FoiDeadlinesError as error:
+            records.append(
+                TrackerRecord(
+                    row=index + 1,
+                    reference=text,
+                    case=None,
+                    error=_message(error, plan, cells),
+                )
+            )
+            continue
+        case = None if found is None else attrs.evolve(found[1], reference=text)
+        records.append(TrackerRecord(row=index + 1, reference=text, case=case))
+    return TrackerTable(source=source_path, columns=plan.found, records=tuple(records))
 
 
 def _regime(value: object, param: str) -> Regime:
@@ -956,26 +1099,57 @@ def _numbers_as_serials(
                         row[index] = float(str(row[index]))
 
 
+@attrs.frozen
+class _Loaded:
+    """A tracker read and planned: its rows and where the data rows are."""
+
+    rows: list[list[object]]
+    plan: _Plan
+    start: int  # index of the first data row
+    end: int  # index after the last non-empty data row
+
+    @property
+    def header_index(self) -> int:
+        return self.start - 1
+
+    @property
+    def total(self) -> int:
+        return self.end - self.start
+
+
+def _loaded(
+    source: Path, rows: list[list[object]], options: _Options, *, date1904: bool
+) -> _Loaded:
+    plan = _plan(rows, options, date1904=date1904, name=source.name)
+    start = plan.found.header_row
+    end = _data_end(rows, start)
+    if end - start > options.max_rows:
+        raise TrackerFileError(
+            str(source),
+            f"has {end - start:,} rows, over the limit of {options.max_rows:,}; raise "
+            "it with --max-rows if the file is right",
+        )
+    return _Loaded(rows=rows, plan=plan, start=start, end=end)
+
+
+def _load_csv(
+    source: Path, options: _Options, encoding: str | None
+) -> tuple[_Loaded, _Text, type[csv.Dialect]]:
+    rows, decoded, dialect = _read_csv(source, options, encoding)
+    loaded = _loaded(source, rows, options, date1904=False)
+    _numbers_as_serials(rows, loaded.start, loaded.end, loaded.plan)
+    return loaded, decoded, dialect
+
+
 def _fill_csv(
     source: Path, target: Path, options: _Options, encoding: str | None
 ) -> FillSummary:
-    rows, decoded, dialect = _read_csv(source, options, encoding)
-    plan = _plan(rows, options, date1904=False, name=source.name)
-    header_index = plan.found.header_row - 1
-    start = header_index + 1
-    end = _data_end(rows, start)
-    total = end - start
-    if total > options.max_rows:
-        raise TrackerFileError(
-            str(source),
-            f"has {total:,} rows, over the limit of {options.max_rows:,}; raise it "
-            "with --max-rows if the file is right",
-        )
-    _numbers_as_serials(rows, start, end, plan)
-    header = rows[header_index]
+    loaded, decoded, dialect = _load_csv(source, options, encoding)
+    rows, plan, start, end = loaded.rows, loaded.plan, loaded.start, loaded.end
+    header_index = loaded.header_index
     width = max(len(row) for row in rows)
-    headings = _output_headings(header)
-    filler = _Filler(plan, total, options.progress)
+    headings = _output_headings(rows[header_index])
+    filler = _Filler(plan, loaded.total, options.progress)
     out_width = width + len(headings)
 
     def write(path: Path) -> None:
@@ -1009,31 +1183,24 @@ def _csv_text(value: object) -> str:
 # -- .xlsx --------------------------------------------------------------------------
 
 
-def _fill_xlsx(source: Path, target: Path, options: _Options) -> FillSummary:
-    from foi_deadlines import _xlsx  # noqa: PLC0415 - only for workbooks
-
+def _load_xlsx(source: Path, options: _Options) -> tuple[_Loaded, _xlsx.Sheet]:
     sheet = _xlsx.read_first_sheet(
         source,
         max_bytes=options.max_bytes,
         max_rows=options.max_rows + HEADING_SEARCH_ROWS,
     )
-    rows = sheet.rows
-    if not rows:
+    if not sheet.rows:
         raise TrackerFileError(
             str(source),
             f"its first sheet {sheet.name!r} is empty: a tracker needs a heading row",
         )
-    plan = _plan(rows, options, date1904=sheet.date1904, name=source.name)
-    header_index = plan.found.header_row - 1
-    start = header_index + 1
-    end = _data_end(rows, start)
-    total = end - start
-    if total > options.max_rows:
-        raise TrackerFileError(
-            str(source),
-            f"has {total:,} rows, over the limit of {options.max_rows:,}; raise it "
-            "with --max-rows if the file is right",
-        )
+    return _loaded(source, sheet.rows, options, date1904=sheet.date1904), sheet
+
+
+def _fill_xlsx(source: Path, target: Path, options: _Options) -> FillSummary:
+    loaded, sheet = _load_xlsx(source, options)
+    rows, plan, start, end = loaded.rows, loaded.plan, loaded.start, loaded.end
+    header_index, total = loaded.header_index, loaded.total
     headings = _output_headings(rows[header_index])
     first = sheet.last_column + 1
     last = first + len(headings) - 1

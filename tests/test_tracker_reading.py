@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
 
+import openpyxl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from foi_deadlines import InvalidInputError, TrackerFileError, response_due
 from foi_deadlines._coerce import parse_date_text
-from foi_deadlines.batch import OUTPUT_COLUMNS, fill_tracker
+from foi_deadlines.batch import OUTPUT_COLUMNS, fill_tracker, read_tracker
 from foi_deadlines.rules import Regime
 from foi_deadlines.tracker import (
     HEADING_SEARCH_ROWS,
@@ -485,3 +486,51 @@ def test_dates_around_the_year(tmp_path: Path) -> None:
     rows, _ = _fill(source)
     assert {row[1] for row in rows[1:]} == {_due(day)}
     assert day + timedelta(days=34) == date.fromisoformat(_due(day))
+
+
+class TestReadTracker:
+    def test_reads_as_the_fill_does(self, tmp_path: Path) -> None:
+        """Each record has the status and error the fill writes for its row."""
+        from tests.trackers import council_tracker  # noqa: PLC0415
+
+        source = tmp_path / "log.xlsx"
+        council_tracker(source)
+        as_of = date(2025, 1, 6)
+        table = read_tracker(source, as_of=as_of)
+        fill_tracker(source, tmp_path / "out.xlsx", as_of=as_of)
+        sheet = openpyxl.load_workbook(tmp_path / "out.xlsx", data_only=True).active
+        assert sheet is not None
+        header = [c.value for c in sheet[table.columns.header_row]]
+        code, error = header.index("Status code"), header.index("Error")
+        for record in table.records:
+            cells = [c.value for c in sheet[record.row]]
+            if record.case is not None:
+                assert record.error is None
+                assert cells[code] == record.case.status(as_of).code.value
+            else:
+                assert cells[code] is None
+                assert cells[error] == record.error
+        assert len(table.cases()) == 53
+        assert all(c.reference for c in table.cases())
+
+    def test_csv_records(self, tmp_path: Path) -> None:
+        source = tmp_path / "t.csv"
+        source.write_text(
+            "Title\nRef,Date received,Date responded\nA,19/12/2024,22/01/2025\n"
+            ",,\nC,2025-01-06,nope\n",
+            encoding="utf-8",
+        )
+        table = read_tracker(source, as_of=AS_OF)
+        assert [(r.row, r.reference) for r in table.records] == [
+            (3, "A"),
+            (4, ""),
+            (5, "C"),
+        ]
+        first = table.records[0].case
+        assert first is not None
+        assert first.reference == "A"
+        assert first.status(AS_OF).code == "responded_in_time"
+        assert table.records[1].case is None
+        assert table.records[1].error is None
+        assert str(table.records[2].error).startswith("Date responded must be")
+        assert len(table.cases()) == 1
