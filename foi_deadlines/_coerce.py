@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from numbers import Real
 from typing import Final, TypeVar, cast
 
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import DAY_NAMES, MONTH_NAMES, to_uk_date
 from foi_deadlines.errors import InvalidInputError
 
 __all__ = [
@@ -39,35 +39,12 @@ _NAMED: Final = re.compile(
     r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?([\s-]+)([a-z]+)\.?\3(\d{4})",
     re.IGNORECASE,
 )
-_MONTH_NAMES: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _MONTHS: Final = {
-    **{name.casefold(): number for number, name in enumerate(_MONTH_NAMES, 1)},
-    **{name[:3].casefold(): number for number, name in enumerate(_MONTH_NAMES, 1)},
+    **{name.casefold(): number for number, name in enumerate(MONTH_NAMES, 1)},
+    **{name[:3].casefold(): number for number, name in enumerate(MONTH_NAMES, 1)},
     "sept": 9,
 }
-_WEEKDAY_NAMES: Final = (
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-)
-_WEEKDAYS: Final = tuple(name[:3].casefold() for name in _WEEKDAY_NAMES)
+_WEEKDAYS: Final = tuple(name[:3].casefold() for name in DAY_NAMES)
 _EXPECTED: Final = (
     "a date, day first with a four-digit year (19/12/2024, 19.12.2024, 19 Dec 2024) "
     "or as 2024-12-19"
@@ -175,8 +152,8 @@ def parse_date_text(text: str, param: str = "date") -> date:
             param,
             text,
             f"{_EXPECTED}; a day name, if given, must match the date "
-            f"({parsed.day} {_MONTH_NAMES[parsed.month - 1]} {parsed.year} is a "
-            f"{_WEEKDAY_NAMES[parsed.weekday()]})",
+            f"({parsed.day} {MONTH_NAMES[parsed.month - 1]} {parsed.year} is a "
+            f"{DAY_NAMES[parsed.weekday()]})",
         )
     return parsed
 

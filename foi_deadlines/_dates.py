@@ -14,7 +14,7 @@ from dateutil import tz
 
 from foi_deadlines.errors import InvalidDateError
 
-__all__ = ["LONDON", "long_day", "short_day", "to_uk_date"]
+__all__ = ["DAY_NAMES", "LONDON", "MONTH_NAMES", "long_day", "short_day", "to_uk_date"]
 
 
 def _london() -> tzinfo:
@@ -62,7 +62,8 @@ def to_uk_date(value: object, param: str = "day") -> date:
     raise InvalidDateError(param, value, _EXPECTED)
 
 
-_DAYS: Final = (
+#: The days of the week in English, Monday first (as ``date.weekday()`` counts).
+DAY_NAMES: Final = (
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -71,7 +72,8 @@ _DAYS: Final = (
     "Saturday",
     "Sunday",
 )
-_MONTHS: Final = (
+#: The months in English, January first.
+MONTH_NAMES: Final = (
     "January",
     "February",
     "March",
@@ -93,9 +95,8 @@ def short_day(day: date) -> str:
     >>> short_day(date(2024, 12, 19))
     'Thu 19 Dec 2024'
     """
-    return (
-        f"{_DAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
-    )
+    weekday, month = DAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
+    return f"{weekday[:3]} {day.day} {month[:3]} {day.year}"
 
 
 def long_day(day: date) -> str:
@@ -104,4 +105,6 @@ def long_day(day: date) -> str:
     >>> long_day(date(2024, 12, 19))
     'Thursday 19 December 2024'
     """
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return (
+        f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    )

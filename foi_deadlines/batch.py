@@ -37,6 +37,7 @@ import codecs
 import csv
 import io
 import itertools
+import operator
 import os
 import re
 import tempfile
@@ -488,14 +489,23 @@ class _Filler:
         # Results by the cells as written, and by what they read as: "FOI" and
         # "foia", or "19/12/2024" and "2024-12-19", give the same result.
         self.seen: dict[tuple[object, ...], _Result] = {}
+        self.indexes = plan.indexes
+        self.last = max(plan.indexes)
+        pick = operator.itemgetter(*plan.indexes)
+        # itemgetter gives a bare value, not a 1-tuple, for one column.
+        self.pick: Callable[[Sequence[object]], tuple[object, ...]] = (
+            pick if len(plan.indexes) > 1 else lambda values: (pick(values),)
+        )
         self.by_value: dict[tuple[object, ...], _Result] = {}
         self.cells: dict[tuple[str, object], object] = {}
         if progress is not None:
             progress(0, total)
 
     def fill(self, values: Sequence[object]) -> _Result:
-        width = len(values)
-        key = tuple(values[i] if i < width else None for i in self.plan.indexes)
+        if len(values) > self.last:
+            key = self.pick(values)
+        else:
+            key = tuple(values[i] if i < len(values) else None for i in self.indexes)
         result = self.seen.get(key)
         if result is None:
             result = self.seen[key] = self._fill(key)
@@ -1029,7 +1039,7 @@ def _read_csv(
     rows: list[list[object]] = []
     try:
         for row in reader:
-            rows.append(list[object](row))
+            rows.append(row)  # type: ignore[arg-type]  # cells of text are objects
             if len(rows) > options.max_rows + HEADING_SEARCH_ROWS:
                 raise TrackerFileError(
                     str(source),
@@ -1150,7 +1160,7 @@ def _fill_csv(
     width = max(len(row) for row in rows)
     headings = _output_headings(rows[header_index])
     filler = _Filler(plan, loaded.total, options.progress)
-    out_width = width + len(headings)
+    texts: dict[int, list[str]] = {}  # each distinct result's cells, as text
 
     def write(path: Path) -> None:
         errors = "strict" if decoded.encoding.startswith("utf") else "replace"
@@ -1158,18 +1168,24 @@ def _fill_csv(
             "w", newline="", encoding=decoded.encoding, errors=errors
         ) as out:
             writer = csv.writer(out, dialect)
-            for number, values in enumerate(rows):
-                padded = [*values, *[""] * (width - len(values))]
-                if number == header_index:
-                    writer.writerow([*padded, *headings])
-                elif start <= number < end:
-                    result = filler.fill(values)
-                    writer.writerow([*padded, *map(_csv_text, result.values())])
-                else:
-                    writer.writerow(values if len(values) < out_width else padded)
+            writer.writerows(rows[:header_index])
+            writer.writerow(_padded(rows[header_index], width) + list(headings))
+            for values in itertools.islice(rows, start, end):
+                result = filler.fill(values)
+                cells = texts.get(id(result))
+                if cells is None:
+                    cells = texts[id(result)] = list(map(_csv_text, result.values()))
+                writer.writerow(_padded(values, width) + cells)
+            writer.writerows(rows[end:])
 
     _write_atomically(target, write, overwrite=options.overwrite)
     return _summary(filler, target, plan, headings)
+
+
+def _padded(values: list[object], width: int) -> list[object]:
+    """``values`` with blanks up to ``width`` cells (a new list)."""
+    short = width - len(values)
+    return values + [""] * short if short else values[:]
 
 
 def _csv_text(value: object) -> str:

@@ -436,6 +436,10 @@ class TestNothingLost:
                     raise interruption
                 return self.writer.writerow(row)
 
+            def writerows(self, rows: list[list[object]]) -> None:
+                for row in rows:
+                    self.writerow(row)
+
         monkeypatch.setattr(csv, "writer", Failing)
         with pytest.raises(interruption):
             fill_tracker(source, tmp_path / "o.csv", as_of=AS_OF)
