@@ -65,20 +65,23 @@ _CELL_REF: Final = re.compile(r"([A-Z]{1,3})(\d+)")
 # same patterns find the rows that the filled copy adds cells to. A prefix
 # (``x:row``), which some writers give the main namespace, is allowed.
 _ROW: Final = re.compile(r"<(\w+:)?row\b([^>]*?)(/>|>(.*?)</\1?row>)", re.DOTALL)
-_ROW_NUMBER: Final = re.compile(r'\br="(\d+)"')
+# XML allows either quote around an attribute's value; writers use double ones.
+_ROW_NUMBER: Final = re.compile(r"""\br=["'](\d+)["']""")
 _CELL: Final = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _ATTRIBUTE: Final = re.compile(r'\b([rst])="([^"]*)"')
+_ATTRIBUTE_QUOTED: Final = re.compile(r"""\b([rst])=(?:"([^"]*)"|'([^']*)')""")
 _VALUE: Final = re.compile(r"<(?:\w+:)?v\b[^>]*>([^<]*)</(?:\w+:)?v>")
 _FORMULA: Final = re.compile(r"<(?:\w+:)?f\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?f>)")
 _TEXT: Final = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?t>)")
 _PHONETIC: Final = re.compile(r"<(\w+:)?rPh\b.*?</\1?rPh>", re.DOTALL)
-_MERGE: Final = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"')
+_MERGE: Final = re.compile(r"""<(?:\w+:)?mergeCell\b[^>]*?\bref=["']([^"']+)""")
 _STYLED_ROWS: Final = 64  # the rows a heading row may be in, and then some
 # Excel's built-in number formats that show a date.
 _DATE_FORMAT_IDS: Final = frozenset(
     {14, 15, 16, 17, 22, *range(27, 37), *range(50, 59)}
 )
 _QUOTED: Final = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_ELAPSED: Final = re.compile(r"\[(?:h+|m+|s+)\]", re.IGNORECASE)
 MAX_COLUMNS: Final = 16_384
 _ILLEGAL_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _REFERENCE: Final = re.compile(
@@ -420,8 +423,17 @@ def _shared_strings(package: _Package, part: str | None) -> list[str]:
 
 
 def _is_date_format(code: str) -> bool:
+    """Whether a number format shows a date: a day, a year, or a month alone.
+
+    An ``m`` with hours or seconds is minutes, in a time; ``[h]:mm`` is a
+    duration. Text in quotes, escaped characters and ``[...]`` codes show no date.
+    """
+    if _ELAPSED.search(code):
+        return False
     bare = _QUOTED.sub("", code).lower()
-    return "d" in bare or "y" in bare
+    return (
+        "d" in bare or "y" in bare or ("m" in bare and not ("h" in bare or "s" in bare))
+    )
 
 
 def _date_styles(package: _Package, part: str | None) -> list[bool]:
@@ -494,7 +506,11 @@ class _SheetReader:
     def _cell(
         self, attributes: str, content: str | None, row_number: int, previous: int
     ) -> int:
-        found = dict(_ATTRIBUTE.findall(attributes))
+        found = (
+            dict(_ATTRIBUTE.findall(attributes))
+            if "'" not in attributes
+            else {k: a or b for k, a, b in _ATTRIBUTE_QUOTED.findall(attributes)}
+        )
         match = _CELL_REF.fullmatch(found.get("r", ""))
         column = _column_number(match[1]) if match else previous + 1
         self.last_column = max(self.last_column, column)
@@ -531,11 +547,12 @@ class _SheetReader:
             return _unescape(text)
         if kind == "b":
             return text.strip() in ("1", "true")
-        if kind == "d":
+        if kind == "d":  # a date written out (ISO 8601), as dates are elsewhere
             try:
-                return datetime.fromisoformat(text.strip())
+                moment = datetime.fromisoformat(text.strip())
             except ValueError:
                 return text
+            return moment if moment.tzinfo is not None else moment.date()
         try:
             number = float(text)
         except ValueError:
@@ -554,8 +571,11 @@ class _SheetReader:
         return number
 
     def _date(self, number: float) -> date | None:
+        """The day of serial ``number``, or ``None`` where no day has it."""
         serial = math.floor(number)
-        if not 0 < serial < 2_958_466 or (serial == 60 and not self.date1904):
+        # 9999-12-31 is the last day in either system: 2958465, or 2957003 in 1904.
+        last = (date.max - self.epoch).days
+        if not 0 < serial <= last or (serial == 60 and not self.date1904):
             return None
         if serial < 60 and not self.date1904:
             serial += 1
@@ -776,7 +796,7 @@ def _cells(
     return "".join(parts)
 
 
-_SPANS: Final = re.compile(r'\s*spans="[^"]*"')
+_SPANS: Final = re.compile(r"""\s*\bspans=(?:"[^"]*"|'[^']*')""")
 
 
 def _patch_sheet(
@@ -835,14 +855,14 @@ def _patch_sheet(
     )
     head = _patch_cols(head + sep, p, new)[: -len(sep)]
     tail = _add_formatting(rest[data_end:], p, sheet=sheet, new=new, last=last, dxf=dxf)
-    return head + sep + body + tail
+    return head + sep + body + _break_before(tail, p, new.first)
 
 
 def _style(index: str) -> str:
     return f's="{index}" ' if index and index != "0" else ""
 
 
-_COL: Final = re.compile(r'\b(min|max)="(\d+)"')
+_COL: Final = re.compile(r"""\b(min|max)=["'](\d+)["']""")
 
 
 def _patch_cols(text: str, p: str, new: NewColumns) -> str:
@@ -987,6 +1007,45 @@ def _add_formatting(
     return _insert_after(text, p, _BEFORE_FORMATTING, block, start=start)
 
 
+# What may come before a sheet's column breaks, after its rows (ECMA-376 order).
+_BEFORE_COLUMN_BREAKS: Final = (
+    *_BEFORE_FORMATTING,
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+)
+
+
+def _break_before(text: str, p: str, column: int) -> str:
+    """Start a printed page at ``column`` (from 1), so the new columns print together.
+
+    ``text`` is the sheet from the end of its rows on. The tracker's own page
+    breaks are kept.
+    """
+    brk = f'<{p}brk id="{column - 1}" max="1048575" man="1"/>'
+    section = _section(text, p, "colBreaks")
+    if not section:
+        block = f'<{p}colBreaks count="1" manualBreakCount="1">{brk}</{p}colBreaks>'
+        start = len(f"</{p}sheetData>")
+        return _insert_after(text, p, _BEFORE_COLUMN_BREAKS, block, start=start)
+    if re.search(rf'<{p}brk\b[^>]*\bid=["\']{column - 1}["\']', section):
+        return text
+    count = len(re.findall(rf"<{p}brk\b", section)) + 1
+    manual = len(re.findall(rf"<{p}brk\b[^>]*\bman=[\"']1", section)) + 1
+    opening = re.match(rf"<{p}colBreaks\b[^>]*?(/?)>", section)
+    assert opening is not None
+    body = "" if opening[1] else section[opening.end() : -len(f"</{p}colBreaks>")]
+    patched = (
+        f'<{p}colBreaks count="{count}" manualBreakCount="{manual}">{body}{brk}'
+        f"</{p}colBreaks>"
+    )
+    return text.replace(section, patched, 1)
+
+
 # What may come before the defined names in a workbook (ECMA-376 order).
 _BEFORE_NAMES: Final = (
     "fileVersion",
@@ -1004,7 +1063,9 @@ _DEFINED_NAME: Final = re.compile(r"<(?:\w+:)?definedName\b([^>]*)>")
 def _has_print_titles(text: str) -> bool:
     """Whether the workbook already names print titles for its first sheet."""
     for match in _DEFINED_NAME.finditer(text):
-        attributes = dict(re.findall(r'\b(name|localSheetId)="([^"]*)"', match[1]))
+        attributes = dict(
+            re.findall(r"""\b(name|localSheetId)=["']([^"']*)""", match[1])
+        )
         if attributes.get("name", "").lower() == "_xlnm.print_titles" and (
             attributes.get("localSheetId") == "0"
         ):
@@ -1013,13 +1074,14 @@ def _has_print_titles(text: str) -> bool:
 
 
 def _patch_book(text: str, sheet: Sheet, new: NewColumns) -> str:
-    """Repeat the first columns and the heading rows on every printed page."""
+    """Repeat the first columns and the heading row on every printed page."""
     p = _prefix(text, "workbook")
     if _has_print_titles(text):
         return text
     name = "'" + sheet.name.replace("'", "''") + "'"
     titles = (
-        f"{name}!$A:${column_letters(new.print_columns)},{name}!$1:${new.header_row}"
+        f"{name}!$A:${column_letters(new.print_columns)},"
+        f"{name}!${new.header_row}:${new.header_row}"
     )
     element = (
         f'<{p}definedName name="_xlnm.Print_Titles" localSheetId="0">'
