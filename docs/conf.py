@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "foi_tables",
     "foi_timeline",
+    "foi_month",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build", "conftest.py"]

@@ -8,7 +8,8 @@ data) and :mod:`~foi_deadlines.calendars` (working days); :mod:`~foi_deadlines.r
 :mod:`~foi_deadlines.cases`, :mod:`~foi_deadlines.portfolio` and
 :mod:`~foi_deadlines.case_json`. The adapters are imported as modules:
 ``foi_deadlines.spreadsheet``, ``foi_deadlines.xlwings_udfs`` (needs xlwings),
-``foi_deadlines.batch`` (``.xlsx`` needs openpyxl) and the command line.
+``foi_deadlines.batch`` (``.xlsx`` needs openpyxl), ``foi_deadlines.ical`` (calendar
+files; needs icalendar), ``foi_deadlines.digest`` and the command line.
 
 >>> from datetime import date
 >>> import foi_deadlines

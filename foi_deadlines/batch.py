@@ -40,7 +40,6 @@ import itertools
 import operator
 import os
 import re
-import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -53,6 +52,8 @@ import attrs
 from foi_deadlines import _xlsx
 from foi_deadlines._coerce import member_of
 from foi_deadlines._dates import to_uk_date
+from foi_deadlines._files import exists_error as _exists
+from foi_deadlines._files import write_atomically as _write_atomically
 from foi_deadlines._xlsx import FormulaWithoutValue
 from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
 from foi_deadlines.calendars import (
@@ -860,14 +861,6 @@ def _regime(value: object, param: str) -> Regime:
         ) from None
 
 
-def _exists(target: Path) -> TrackerFileError:
-    return TrackerFileError(
-        str(target),
-        "already exists, and is left as it is: choose another name, or replace it "
-        "with overwrite=True (--force on the command line)",
-    )
-
-
 @attrs.frozen(kw_only=True)
 class _Options:
     as_of: date
@@ -917,46 +910,6 @@ def _summary(
         columns=plan.found,
         headings=headings,
     )
-
-
-def _write_atomically(
-    target: Path, write: Callable[[Path], None], *, overwrite: bool
-) -> None:
-    """Write ``target`` through a temporary file beside it, renamed when complete.
-
-    An interruption or an error leaves no file behind, and an existing
-    ``target`` is replaced only with ``overwrite``.
-    """
-    handle, name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path()
-    )
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        # mkstemp makes a private file; give it the mode a new file gets here.
-        temporary.chmod(_new_file_mode())
-        if overwrite:
-            temporary.replace(target)
-            return
-        try:
-            # A link is made only where no file is: nothing can be overwritten.
-            target.hardlink_to(temporary)
-        except FileExistsError:
-            raise _exists(target) from None
-        except OSError:  # no hard links here (some shares, some runtimes)
-            if target.exists():
-                raise _exists(target) from None
-            temporary.replace(target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _new_file_mode() -> int:
-    """The permissions ``open(..., "w")`` would give a new file (0o666 less umask)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 # -- CSV ----------------------------------------------------------------------------

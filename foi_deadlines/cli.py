@@ -1,6 +1,7 @@
 """The ``foi-deadlines`` command line.
 
-Commands: ``due``, ``explain``, ``review``, ``status``, ``holidays`` and ``batch``.
+Commands: ``due``, ``explain``, ``review``, ``status``, ``holidays``, ``batch``,
+``calendar`` and ``digest``.
 Dates are accepted as ``YYYY-MM-DD`` or day-first ``DD/MM/YYYY``. Output is for
 people by default; ``--json`` gives JSON for programs.
 
@@ -47,23 +48,32 @@ import sys
 import warnings
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Final, TextIO
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TextIO
+
+import attrs
 
 from foi_deadlines._coerce import parse_date_text
 from foi_deadlines._dates import LONDON, short_day
+from foi_deadlines._files import write_atomically
+from foi_deadlines._text import ASCII_PUNCTUATION
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
     Division,
 )
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
+from foi_deadlines.case_json import case_from_json, cases_from_json
+from foi_deadlines.cases import Case
 from foi_deadlines.clocks import Deadline
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     FoiDeadlinesWarning,
     ProvisionalDateWarning,
+    TrackerFileError,
 )
+from foi_deadlines.reminders import DEFAULT_REMINDERS
 from foi_deadlines.responses import Body, response_due
 from foi_deadlines.reviews import (
     PRESETS,
@@ -74,6 +84,9 @@ from foi_deadlines.reviews import (
 )
 from foi_deadlines.rules import REVIEWED_REGIMES, Regime
 from foi_deadlines.tracker import TrackerColumns, TrackerRow
+
+if TYPE_CHECKING:
+    from foi_deadlines.batch import TrackerRecord
 
 __all__ = ["main"]
 
@@ -119,17 +132,6 @@ _CASE_DATES: Final[dict[str, str]] = {
 #: Warnings whose substance every command already prints: the deadline's own notes
 #: carry a short review window, and a provisional date is flagged beside it.
 _SHOWN_IN_OUTPUT: Final = (ProvisionalDateWarning, ShortReviewWindowWarning)
-#: ASCII for the typographic punctuation of holiday names and explanations.
-_ASCII_PUNCTUATION: Final = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u2013": "-",
-    "\u2014": "--",
-    "\u2026": "...",
-    "\u00a0": " ",
-}
 _PLAIN_ERRORS: Final = "foi_deadlines.plain"
 
 
@@ -179,7 +181,7 @@ def _plain(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
     text = exc.object[exc.start : exc.end]
-    return "".join(_ASCII_PUNCTUATION.get(char, "?") for char in text), exc.end
+    return "".join(ASCII_PUNCTUATION.get(char, "?") for char in text), exc.end
 
 
 codecs.register_error(_PLAIN_ERRORS, _plain)
@@ -457,37 +459,11 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     batch.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="the file to write"
     )
-    batch.add_argument(
-        "--regime",
-        choices=[r.value for r in Regime],
-        default="foia",
-        help="the regime of rows without a Regime column",
-    )
-    batch.add_argument(
-        "--column",
-        action="append",
-        default=[],
-        metavar="FIELD=HEADER",
-        help="read FIELD from the column headed HEADER (repeatable), e.g. "
-        "received='Date in'; the usual wordings are recognised without it",
-    )
-    batch.add_argument(
-        "--header-row",
-        type=_positive,
-        metavar="N",
-        help="the headings are in row N (default: the first row, within the first "
-        "30, that has a received-date heading)",
-    )
+    _add_tracker_options(batch)
     batch.add_argument(
         "--force",
         action="store_true",
         help="replace the output file if it exists (otherwise it is refused)",
-    )
-    batch.add_argument(
-        "--encoding",
-        metavar="NAME",
-        help="a CSV's text encoding, e.g. cp1252 or latin-1 (default: UTF-8, with "
-        "or without a byte-order mark, or UTF-16 with one)",
     )
     batch.add_argument(
         "--max-rows",
@@ -509,6 +485,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         action="store_true",
         help="print the columns found and the summary as JSON",
     )
+    calendar, digest = _reminder_parsers(commands)
     return parser, {
         "due": due,
         "explain": explain,
@@ -516,7 +493,138 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "status": status,
         "holidays": holidays,
         "batch": batch,
+        "calendar": calendar,
+        "digest": digest,
     }
+
+
+def _add_tracker_options(parser: argparse.ArgumentParser) -> None:
+    """The options that say how to read a tracker, as ``batch`` takes them."""
+    parser.add_argument(
+        "--regime",
+        choices=[r.value for r in Regime],
+        default="foia",
+        help="the regime of rows without a Regime column",
+    )
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="FIELD=HEADER",
+        help="read FIELD from the column headed HEADER (repeatable), e.g. "
+        "received='Date in'; the usual wordings are recognised without it",
+    )
+    parser.add_argument(
+        "--header-row",
+        type=_positive,
+        metavar="N",
+        help="the headings are in row N (default: the first row, within the first "
+        "30, that has a received-date heading)",
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="a CSV's text encoding, e.g. cp1252 or latin-1 (default: UTF-8, with "
+        "or without a byte-order mark, or UTF-16 with one)",
+    )
+
+
+def _reminder_parsers(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The parsers of ``calendar`` and ``digest``."""
+    calendar = commands.add_parser(
+        "calendar",
+        help="write the live deadlines of a tracker's cases as a calendar file (.ics)",
+        description=(
+            "Writes one all-day event for each live deadline of each open case, with "
+            "reminders a number of working days before, as an iCalendar file that "
+            "Outlook, Google Calendar, Thunderbird and calcurse import. Importing a "
+            "new file updates the events of the last one. Needs the ical extra."
+        ),
+    )
+    calendar.add_argument("source", help=_SOURCE_HELP)
+    calendar.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the .ics file to write"
+    )
+    calendar.add_argument(
+        "--reminders",
+        type=_reminder_counts,
+        default=DEFAULT_REMINDERS,
+        metavar="N,N",
+        help="remind this many working days before each deadline (default 5,1; "
+        "'none' for no reminders)",
+    )
+    calendar.add_argument(
+        "--reminder-time",
+        type=_time_argument,
+        metavar="HH:MM",
+        help="the time of day, UK time, that reminders go off (default 09:00)",
+    )
+    calendar.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous export, for update numbers and cancellations (default: "
+        "the output file, if it is one)",
+    )
+    calendar.add_argument(
+        "--uid-domain",
+        metavar="DOMAIN",
+        help="the domain part of the events' ids (default foi-deadlines.invalid); "
+        "keep it the same from one export to the next",
+    )
+    calendar.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file even if it is not an earlier export",
+    )
+    _add_tracker_options(calendar)
+    _add_as_of(calendar)
+    calendar.add_argument(
+        "--json", action="store_true", help="print the events written as JSON"
+    )
+
+    digest = commands.add_parser(
+        "digest",
+        help="what is overdue, due soon or waiting: a daily digest to mail",
+        description=(
+            "Lists the cases overdue (most working days first), the responses and "
+            "reviews due within N working days, the review windows closing, the "
+            "clocks stopped awaiting the requester for long, and the rows that "
+            "could not be read. Sends no mail: run it from a scheduled job and "
+            "mail the output."
+        ),
+    )
+    digest.add_argument("source", help=_SOURCE_HELP)
+    digest.add_argument(
+        "--within",
+        type=_count,
+        default=5,
+        metavar="N",
+        help="list deadlines N working days away or fewer (default 5)",
+    )
+    digest.add_argument(
+        "--stopped",
+        type=_count,
+        default=20,
+        metavar="N",
+        help="list clocks stopped for more than N working days (default 20)",
+    )
+    digest.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="plain text, ASCII only (the default), or Markdown",
+    )
+    _add_tracker_options(digest)
+    _add_as_of(digest)
+    _add_json(digest)
+    return calendar, digest
+
+
+_SOURCE_HELP: Final = (
+    "the tracker (.csv or .xlsx), or cases as JSON (.json, the case format)"
+)
 
 
 # -- the commands ---------------------------------------------------------------------
@@ -758,14 +866,7 @@ def _batch(args: argparse.Namespace) -> int:
     from foi_deadlines import batch  # noqa: PLC0415 - only for this command
 
     as_of, as_of_text = _as_of(args)
-    columns: dict[str, str] = {}
-    for item in args.column:
-        field, sep, header = item.partition("=")
-        if not sep or not field or not header:
-            raise argparse.ArgumentTypeError(
-                f"--column takes FIELD=HEADER (got {item!r})"
-            )
-        columns[field.strip()] = header.strip().strip("'\"")
+    columns = _columns(args)
 
     def report(found: TrackerColumns) -> None:
         if not args.json:
@@ -818,6 +919,19 @@ def _batch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _columns(args: argparse.Namespace) -> dict[str, str]:
+    """The ``--column FIELD=HEADER`` options, as a mapping."""
+    columns: dict[str, str] = {}
+    for item in args.column:
+        field, sep, header = item.partition("=")
+        if not sep or not field or not header:
+            raise argparse.ArgumentTypeError(
+                f"--column takes FIELD=HEADER (got {item!r})"
+            )
+        columns[field.strip()] = header.strip().strip("'\"")
+    return columns
+
+
 def _progress_bar() -> Callable[[int, int], None]:
     def show(done: int, total: int) -> None:
         width = 30
@@ -832,6 +946,172 @@ def _progress_bar() -> Callable[[int, int], None]:
     return show
 
 
+# -- calendar and digest ---------------------------------------------------------------
+
+
+def _count(text: str) -> int:
+    number = int(text) if text.strip().isdecimal() else -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number, 0 or more (got {text!r})"
+        )
+    return number
+
+
+def _reminder_counts(text: str) -> tuple[int, ...]:
+    if text.strip().lower() == "none":
+        return ()
+    parts = [part.strip() for part in text.split(",")]
+    if not all(part.isdecimal() and int(part) >= 1 for part in parts):
+        raise argparse.ArgumentTypeError(
+            f"expected working days before the deadline, each 1 or more, separated "
+            f"by commas, such as 5,1 (got {text!r})"
+        )
+    return tuple(int(part) for part in parts)
+
+
+def _time_argument(text: str) -> time:
+    try:
+        value = time.fromisoformat(text.strip())
+    except ValueError:
+        value = None
+    if value is None or value.tzinfo is not None:
+        raise argparse.ArgumentTypeError(
+            f"expected a time of day as HH:MM, such as 09:00 (got {text!r})"
+        )
+    return value
+
+
+def _read_source(args: argparse.Namespace, as_of: date) -> list[Case | TrackerRecord]:
+    """The cases of a JSON file, or the records of a tracker."""
+    path = Path(args.source)
+    if path.suffix.lower() == ".json":
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise TrackerFileError(str(path), f"is not JSON: {exc}") from None
+        if isinstance(document, dict) and document.get("schema") == (
+            "foi-deadlines/case"
+        ):
+            return [case_from_json(document)]
+        return list(cases_from_json(document))
+    from foi_deadlines import batch  # noqa: PLC0415 - only for the file commands
+
+    table = batch.read_tracker(
+        path,
+        as_of=as_of,
+        columns=_columns(args) or None,
+        regime=args.regime,
+        header_row=args.header_row,
+        encoding=args.encoding,
+    )
+    return list(table.records)
+
+
+def _calendar(args: argparse.Namespace) -> int:
+    from foi_deadlines import ical  # noqa: PLC0415 - needs the ical extra
+
+    as_of, as_of_text = _as_of(args)
+    cases: list[Case] = []
+    for item in _read_source(args, as_of):
+        if isinstance(item, Case):
+            cases.append(item)
+            continue
+        name = f"row {item.row}" + (f" ({item.reference})" if item.reference else "")
+        if item.error is not None:
+            _note(f"{name} could not be read, and has no events: {item.error}")
+        elif item.case is not None and not item.case.reference.strip():
+            _note(
+                f"{name} has no reference: its events are named after the row, and "
+                "will not follow the case if the rows are moved"
+            )
+            cases.append(attrs.evolve(item.case, reference=f"row {item.row}"))
+        elif item.case is not None:
+            cases.append(item.case)
+    target = Path(args.output)
+    existing = target.read_bytes() if target.exists() else None
+    ours = existing is not None and ical.is_deadline_calendar(existing)
+    if existing is not None and not ours and not args.force:
+        raise TrackerFileError(
+            str(target),
+            "already exists and is not a calendar written by foi-deadlines, so it "
+            "is left as it is: choose another name, or replace it with --force",
+        )
+    previous = existing if ours else None
+    if args.previous is not None:
+        previous = Path(args.previous).read_bytes()
+    events = ical.calendar_events(
+        cases,
+        as_of=as_of,
+        reminders=args.reminders,
+        previous=previous,
+        reminder_time=args.reminder_time or ical.DEFAULT_REMINDER_TIME,
+        uid_domain=args.uid_domain or ical.DEFAULT_UID_DOMAIN,
+    )
+    data = ical.to_ics(events)
+
+    def write(path: Path) -> None:
+        path.write_bytes(data)
+
+    write_atomically(target, write, overwrite=existing is not None)
+    cancelled = sum(event.cancelled for event in events)
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "output": str(target),
+                "cases": len(cases),
+                "events": len(events) - cancelled,
+                "cancelled": cancelled,
+                "written": [
+                    {
+                        "uid": event.uid,
+                        "date": event.on.isoformat(),
+                        "summary": event.summary,
+                        "sequence": event.sequence,
+                        "cancelled": event.cancelled,
+                        "reminders": [r.at.isoformat() for r in event.reminders],
+                    }
+                    for event in events
+                ],
+            }
+        )
+        return 0
+    written = _plural(len(events) - cancelled, "event")
+    print(
+        f"{written} for {_plural(len(cases), 'case')} {as_of_text}, "
+        f"{_plural(cancelled, 'cancellation')}; wrote {target}"
+    )
+    return 0
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _note(text: str) -> None:
+    print(f"{_PROG}: note: {text}", file=sys.stderr)
+
+
+def _digest(args: argparse.Namespace) -> int:
+    from foi_deadlines.digest import daily_digest  # noqa: PLC0415 - only for this one
+
+    as_of, _ = _as_of(args)
+    digest = daily_digest(
+        _read_source(args, as_of),
+        as_of=as_of,
+        within_working_days=args.within,
+        stopped_working_days=args.stopped,
+    )
+    if args.json:
+        _print_json(digest.to_dict())
+    elif args.format == "markdown":
+        print(digest.to_markdown())
+    else:
+        print(digest.to_text())
+    return 0
+
+
 _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "due": _due,
     "explain": _explain,
@@ -839,6 +1119,8 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "status": _status,
     "holidays": _holidays,
     "batch": _batch,
+    "calendar": _calendar,
+    "digest": _digest,
 }
 
 

@@ -35,7 +35,7 @@ AS_OF = date(2025, 1, 6)
 def main() -> int:
     for tool in ("soffice", "pdftoppm", "pdftotext"):
         if shutil.which(tool) is None:
-            print(f"{tool} is needed: apt-get install libreoffice-calc-nogui poppler-utils")
+            print(f"{tool} is needed: install libreoffice-calc-nogui and poppler-utils")
             return 1
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

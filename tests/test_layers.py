@@ -17,7 +17,9 @@ ROOT = Path(__file__).parents[1] / PACKAGE
 #: Each module's rank: a module may import only modules of a strictly lower rank.
 RANKS = {
     "errors": 0,
+    "_text": 0.5,
     "_dates": 1,
+    "_files": 1,
     "_coerce": 1.5,
     "bank_holidays": 2,
     "calendars": 3,
@@ -46,9 +48,12 @@ RANKS = {
     "case_json": 13,
     "portfolio": 13,
     "tracker": 13,
+    "reminders": 13,
     "_xlsx": 13.5,
     "spreadsheet": 14,
     "batch": 14,
+    "digest": 14.5,
+    "ical": 14.5,
     "cli": 15,
     "xlwings_udfs": 15,
 }
