@@ -2,7 +2,9 @@
 
 The public names are re-exported here. The modules behind them, from the bottom up:
 :mod:`~foi_deadlines.errors`; :mod:`~foi_deadlines.bank_holidays` (the holiday
-data) and :mod:`~foi_deadlines.calendars` (working days); :mod:`~foi_deadlines.rules`
+data), :mod:`~foi_deadlines.holiday_store` (the user's installed update and
+proclaimed days, and the default data) and :mod:`~foi_deadlines.calendars`
+(working days); :mod:`~foi_deadlines.rules`
 (the clocks, as data) and :mod:`~foi_deadlines.clocks` (the engine and
 ``Deadline``); :mod:`~foi_deadlines.responses` and :mod:`~foi_deadlines.reviews`;
 :mod:`~foi_deadlines.cases`, :mod:`~foi_deadlines.portfolio` and
@@ -66,6 +68,7 @@ from foi_deadlines.errors import (
     FoiDeadlinesError,
     FoiDeadlinesWarning,
     HolidayDataError,
+    HolidayUpdateError,
     InvalidDateError,
     InvalidInputError,
     NotApplicableError,
@@ -146,6 +149,7 @@ __all__ = [
     "Holiday",
     "HolidayData",
     "HolidayDataError",
+    "HolidayUpdateError",
     "InvalidDateError",
     "InvalidInputError",
     "Modifier",

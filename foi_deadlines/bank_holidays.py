@@ -5,8 +5,10 @@ Act 1971 (Schedule 1, and royal proclamations under section 1). The library hold
 in three layers, from most to least authoritative:
 
 1. **Official lists** in gov.uk's ``bank-holidays.json`` format. A dated copy is
-   bundled; newer files can be loaded with :meth:`HolidayData.with_govuk_file`. For a
-   year an official list covers, that list is the truth for its division.
+   bundled; newer files can be loaded with :meth:`HolidayData.with_govuk_file`,
+   which first checks that every division and year in the file is complete against
+   the standing rules (see :meth:`HolidayData.with_govuk_data`). For a year an
+   official list covers, that list is the truth for its division.
 2. **Proclaimed days** added by hand (:meth:`HolidayData.with_proclaimed`), for days
    proclaimed after the official copy was taken. One is bundled: Monday 15 June 2026
    in Scotland.
@@ -28,7 +30,7 @@ import enum
 import functools
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -48,6 +50,7 @@ __all__ = [
     "LAST_CALENDAR_DAY",
     "LAST_SUPPORTED_DAY",
     "LATE_ANNOUNCEMENTS",
+    "MAY_BE_UNLISTED",
     "Announcement",
     "Correction",
     "Division",
@@ -56,6 +59,8 @@ __all__ = [
     "KnownDifference",
     "OfficialList",
     "ProclaimedDay",
+    "Shortfall",
+    "UnlistedDay",
 ]
 
 #: The first day the library supports, for dates given to it and for every
@@ -114,24 +119,80 @@ class Holiday:
 
 
 @attrs.frozen(kw_only=True)
+class Shortfall:
+    """A division, or a division's year, that a gov.uk-format file does not cover.
+
+    Attributes:
+        division: The division.
+        year: The year, or ``None`` when the division is missing from the file.
+        listed: How many weekday bank holidays the file lists for that year.
+        expected: How many the standing rules give for it (less the days of
+            :data:`MAY_BE_UNLISTED`).
+        missing: The standing rules' days that the file does not list.
+    """
+
+    division: Division
+    year: int | None
+    listed: int = 0
+    expected: int = 0
+    missing: tuple[Holiday, ...] = ()
+
+    def describe(self) -> str:
+        """The shortfall in prose, naming the division, the year and what is missing.
+
+        >>> Shortfall(division=Division.SCOTLAND, year=2026, expected=9).describe()
+        'scotland 2026: no events where the standing rules give 9'
+        """
+        if self.year is None:
+            return f"{self.division.value}: missing from the file"
+        head = f"{self.division.value} {self.year}: "
+        if not self.listed:
+            return f"{head}no events where the standing rules give {self.expected}"
+        missing = ", ".join(f"{h.name} ({h.day})" for h in self.missing)
+        return (
+            f"{head}{self.listed} event{'s' if self.listed != 1 else ''} where the "
+            f"standing rules give {self.expected}; missing {missing}"
+        )
+
+
+@attrs.frozen(kw_only=True)
 class OfficialList:
     """Bank holidays loaded from one file in gov.uk's ``bank-holidays.json`` format.
 
     Attributes:
         source: A description of the file (its name and date).
-        holidays: The holidays it lists.
-        coverage: For each division in the file, the first and last year it covers.
+        holidays: The holidays it lists, for the years it covers.
+        coverage: Runs of years the file fully covers, as ``(division, first,
+            last)``; a division can have more than one run when a partial file was
+            kept (see :meth:`HolidayData.with_govuk_data`), and none when it is
+            missing from such a file.
+        shortfalls: What a file loaded as partial does not cover, and so was left
+            out; empty for a complete file.
     """
 
     source: str
     holidays: tuple[Holiday, ...]
     coverage: tuple[tuple[Division, int, int], ...]
+    shortfalls: tuple[Shortfall, ...] = ()
 
     def covers(self, division: Division, year: int) -> bool:
         """Whether this list is the official word on ``division`` in ``year``."""
         return any(
             div is division and first <= year <= last
             for div, first, last in self.coverage
+        )
+
+    def covered_years(self, division: Division) -> tuple[int, ...]:
+        """Every year this list fully covers for ``division``, in order."""
+        return tuple(
+            sorted(
+                {
+                    year
+                    for div, first, last in self.coverage
+                    if div is division
+                    for year in range(first, last + 1)
+                }
+            )
         )
 
 
@@ -189,6 +250,27 @@ class Correction:
 
 
 @attrs.frozen(kw_only=True)
+class UnlistedDay:
+    """A day the standing rules give that a correct official list may not list.
+
+    A gov.uk-format file that lists fewer weekday bank holidays in a year than the
+    standing rules give is refused (see :meth:`HolidayData.with_govuk_data`); a
+    day here is not counted as expected, because a genuine gov.uk copy can lack it.
+
+    Attributes:
+        day: The date.
+        division: The division.
+        reason: Why a genuine copy can lack it, and how the library still counts it.
+        reference: The published source of the day.
+    """
+
+    day: date
+    division: Division
+    reason: str
+    reference: str
+
+
+@attrs.frozen(kw_only=True)
 class KnownDifference:
     """A weekday on which the bundled gov.uk copy and the standing rules disagree.
 
@@ -218,6 +300,28 @@ CORRECTIONS: Final = (
             "the St Andrew's Day Bank Holiday (Scotland) Act 2007 received Royal "
             "Assent on 15 January 2007; the first such bank holiday was "
             "30 November 2007"
+        ),
+    ),
+)
+
+#: Days the standing rules give that a genuine gov.uk copy may not list. A test
+#: checks that the bundled copy passes the completeness check with this list, and
+#: fails it without each entry.
+MAY_BE_UNLISTED: Final = (
+    UnlistedDay(
+        day=date(2026, 6, 15),
+        division=Division.SCOTLAND,
+        reason=(
+            "proclaimed in February 2026 (announced on 5 February) for Scotland's "
+            "participation in the FIFA World Cup; gov.uk copies taken before gov.uk "
+            "listed it, such as the bundled copy of 2026-02-25, lack it, and the "
+            "library adds it as a bundled proclaimed day"
+        ),
+        reference=(
+            "Royal proclamation under the Banking and Financial Dealings Act 1971 "
+            "s1(3), Privy Council Office, February 2026: https://web.archive.org/"
+            "web/20260214143756/https://privycouncil.independent.gov.uk/wp-content/"
+            "uploads/2026/02/Scotland-Bank-Holiday-Proclamation.pdf"
         ),
     ),
 )
@@ -286,7 +390,9 @@ class HolidayData:
     Use :meth:`bundled` for the data shipped with the library, then
     :meth:`with_govuk_file` or :meth:`with_proclaimed` to bring it up to date
     without a new release. Each returns a new value; pass it to
-    :func:`~foi_deadlines.calendars.get_calendar` as ``data=``.
+    :func:`~foi_deadlines.calendars.get_calendar` as ``data=``. Without ``data=``,
+    calendars use :func:`~foi_deadlines.holiday_store.default_data`: the bundled
+    data with the user's installed update and proclaimed days.
 
     >>> from datetime import date
     >>> data = HolidayData.bundled().with_proclaimed(
@@ -310,22 +416,33 @@ class HolidayData:
 
     @classmethod
     def bundled(cls) -> HolidayData:
-        """The data shipped with the library: the gov.uk copy plus proclaimed days."""
+        """The data shipped with the library: the gov.uk copy plus proclaimed days.
+
+        Only what was shipped, whatever the user has installed: for the data
+        calendars use by default, see
+        :func:`~foi_deadlines.holiday_store.default_data`.
+        """
         return _bundled()
 
-    def with_govuk_file(self, path: str | os.PathLike[str]) -> HolidayData:
+    def with_govuk_file(
+        self, path: str | os.PathLike[str], *, partial: bool = False
+    ) -> HolidayData:
         """Return a copy that also has the official list in a gov.uk-format file.
+
+        The file is checked as :meth:`with_govuk_data` describes.
 
         Args:
             path: A JSON file in the format of https://www.gov.uk/bank-holidays.json.
+            partial: Keep an incomplete file for the years it fully covers instead
+                of refusing it.
 
         Returns:
             New data in which, for each division and year the file covers, the file's
             list replaces what was known before.
 
         Raises:
-            HolidayDataError: The file cannot be read or is malformed; nothing of
-                it is loaded.
+            HolidayDataError: The file cannot be read, is malformed or (unless
+                ``partial``) incomplete; nothing of it is loaded.
         """
         file = Path(path)
         try:
@@ -338,22 +455,54 @@ class HolidayData:
             raise HolidayDataError(
                 str(file), f"line {exc.lineno} column {exc.colno}", exc.msg
             ) from exc
-        return self.with_govuk_data(parsed, source=file.name)
+        return self.with_govuk_data(parsed, source=file.name, partial=partial)
 
-    def with_govuk_data(self, data: object, *, source: str) -> HolidayData:
+    def with_govuk_data(
+        self, data: object, *, source: str, partial: bool = False
+    ) -> HolidayData:
         """Return a copy that also has an official list already parsed from JSON.
+
+        The list is checked per division and year before it is used. It must have
+        all three divisions, and for every year from its first to its last (over
+        all divisions), each division must list at least as many weekday bank
+        holidays as the standing rules give for that year, less the days of
+        :data:`MAY_BE_UNLISTED` (a moved day counts; a missing one does not).
+        Otherwise it is refused, naming each division and year and the days
+        missing.
+
+        With ``partial``, an incomplete list is kept instead, for the years it
+        fully covers in each division: a short year is left out (the data known
+        before, or the standing rules, stay in force for it, and
+        :meth:`confirmed_until` stops before it), and a missing division is left
+        out in the same way. A list that covers no year fully is refused even so.
+
+        >>> HolidayData().with_govuk_data(
+        ...     {"scotland": {"events": [
+        ...         {"title": "New Year’s Day", "date": "2029-01-01"}]}},
+        ...     source="short.json",
+        ... )
+        Traceback (most recent call last):
+        ...
+        foi_deadlines.errors.HolidayDataError: holiday data from short.json refused:
+        england-and-wales: missing from the file; northern-ireland: missing from the
+        file; scotland 2029: 1 event where the standing rules give 9; missing New
+        Year Holiday (2029-01-02), Good Friday (2029-03-30), ... Nothing of it is
+        loaded; load it as partial to keep only the years it fully covers
 
         Args:
             data: The parsed JSON object, keyed by division.
             source: How to describe this data in results (a file name and date).
+            partial: Keep an incomplete list for the years it fully covers instead
+                of refusing it.
 
         Returns:
             New data, as for :meth:`with_govuk_file`.
 
         Raises:
-            HolidayDataError: The data is malformed; nothing is loaded.
+            HolidayDataError: The data is malformed or (unless ``partial``)
+                incomplete; nothing is loaded.
         """
-        official = _parse_govuk(data, source)
+        official = _parse_govuk(data, source, partial=partial)
         return attrs.evolve(self, official=(*self.official, official))
 
     def with_proclaimed(
@@ -364,6 +513,7 @@ class HolidayData:
         divisions: Iterable[Division | str],
         replaces: date | None = None,
         source: str = "added by hand",
+        announced_on: date | None = None,
     ) -> HolidayData:
         """Return a copy with one more proclaimed bank holiday.
 
@@ -375,6 +525,8 @@ class HolidayData:
             replaces: A bank holiday the proclamation moves, which becomes a working
                 day in those divisions.
             source: The proclamation, for the record.
+            announced_on: When it was announced, if known; used by
+                :meth:`as_known_on`.
 
         Returns:
             New data.
@@ -391,6 +543,11 @@ class HolidayData:
                 divisions=_parse_divisions(divisions),
                 replaces=None if replaces is None else to_uk_date(replaces, "replaces"),
                 source=source,
+                announced_on=(
+                    None
+                    if announced_on is None
+                    else to_uk_date(announced_on, "announced_on")
+                ),
             )
         except InvalidInputError as exc:
             raise HolidayDataError(where, exc.param, str(exc)) from exc
@@ -446,21 +603,31 @@ class HolidayData:
         return "; ".join(parts)
 
     def confirmed_until(self, division: Division) -> date:
-        """The last day of the last year an official list covers for ``division``.
+        """The last day of the last year the official data fully covers for a division.
 
-        Days after it come from the standing rules and are provisional. Before the
-        first official year the standing rules are history, not projection.
+        The years count from the first one an official list covers, without a
+        gap: a year that no list fully covers (such as one left out of a partial
+        file) ends the confirmed span before it. Days after it come from the
+        standing rules and are provisional. Before the first official year the
+        standing rules are history, not projection.
+
+        >>> HolidayData.bundled().confirmed_until(Division.SCOTLAND)
+        datetime.date(2028, 12, 31)
         """
-        last = max(
-            (
-                end
-                for official in self.official
-                for div, _, end in official.coverage
-                if div is division
-            ),
-            default=FIRST_SUPPORTED_DAY.year - 1,
+        runs = sorted(
+            (first, last)
+            for official in self.official
+            for div, first, last in official.coverage
+            if div is division
         )
-        return date(last, 12, 31)
+        if not runs:
+            return date(FIRST_SUPPORTED_DAY.year - 1, 12, 31)
+        end = runs[0][1]
+        for first, last in runs[1:]:
+            if first > end + 1:
+                break
+            end = max(end, last)
+        return date(end, 12, 31)
 
     def _official_or_standing(
         self, division: Division, first_year: int, last_year: int
@@ -575,13 +742,115 @@ def _parse_divisions(divisions: Iterable[Division | str]) -> tuple[Division, ...
     return tuple(dict.fromkeys(result))
 
 
-def _parse_govuk(data: object, source: str) -> OfficialList:
-    """Validate a parsed gov.uk ``bank-holidays.json`` object, all or nothing."""
+#: How many shortfalls a refusal describes in full; the rest are counted.
+_SHORTFALLS_DESCRIBED: Final = 6
+
+
+def _parse_govuk(data: object, source: str, *, partial: bool = False) -> OfficialList:
+    """Validate a parsed gov.uk ``bank-holidays.json`` object, all or nothing.
+
+    The format is checked first, then the completeness of every division and
+    year (see :meth:`HolidayData.with_govuk_data`).
+    """
+    holidays = _parse_govuk_events(data, source)
+    years = [holiday.day.year for holiday in holidays]
+    span = range(min(years), max(years) + 1)
+    shortfalls = [
+        *(
+            Shortfall(division=division, year=None)
+            for division in Division
+            if not any(h.division is division for h in holidays)
+        ),
+        *(
+            shortfall
+            for division in Division
+            if any(h.division is division for h in holidays)
+            for shortfall in _shortfalls(division, span, holidays)
+        ),
+    ]
+    if shortfalls and not partial:
+        raise HolidayDataError(source, "", _refusal(shortfalls))
+    short = {(s.division, s.year) for s in shortfalls}
+    coverage = [
+        (division, run[0], run[-1])
+        for division in Division
+        if (division, None) not in short
+        for run in _runs([year for year in span if (division, year) not in short])
+    ]
+    if not coverage:
+        raise HolidayDataError(
+            source,
+            "",
+            "no division and year is complete, so nothing can be kept: "
+            + _refusal(shortfalls, hint=False),
+        )
+    return OfficialList(
+        source=source,
+        holidays=tuple(h for h in holidays if (h.division, h.day.year) not in short),
+        coverage=tuple(coverage),
+        shortfalls=tuple(shortfalls),
+    )
+
+
+def _shortfalls(
+    division: Division, span: range, holidays: Iterable[Holiday]
+) -> Iterator[Shortfall]:
+    """The years of ``span`` in which ``holidays`` list too few days for a division."""
+    listed: dict[int, set[date]] = {year: set() for year in span}
+    for holiday in holidays:
+        if holiday.division is division and holiday.day.weekday() < 5:
+            listed[holiday.day.year].add(holiday.day)
+    unlisted = {u.day for u in MAY_BE_UNLISTED if u.division is division}
+    expected: dict[int, dict[date, Holiday]] = {year: {} for year in span}
+    for holiday in _standing_rules(division, tuple(span)):
+        if holiday.day.weekday() < 5 and holiday.day not in unlisted:
+            expected[holiday.day.year].setdefault(holiday.day, holiday)
+    for year in span:
+        if len(listed[year]) < len(expected[year]):
+            yield Shortfall(
+                division=division,
+                year=year,
+                listed=len(listed[year]),
+                expected=len(expected[year]),
+                missing=tuple(
+                    holiday
+                    for day, holiday in sorted(expected[year].items())
+                    if day not in listed[year]
+                ),
+            )
+
+
+def _runs(years: Iterable[int]) -> Iterator[list[int]]:
+    """Consecutive runs of ``years``, which are in ascending order."""
+    run: list[int] = []
+    for year in years:
+        if run and year != run[-1] + 1:
+            yield run
+            run = []
+        run.append(year)
+    if run:
+        yield run
+
+
+def _refusal(shortfalls: list[Shortfall], *, hint: bool = True) -> str:
+    described = "; ".join(s.describe() for s in shortfalls[:_SHORTFALLS_DESCRIBED])
+    more = len(shortfalls) - _SHORTFALLS_DESCRIBED
+    if more > 0:
+        described += f"; and {more} more division-year{'s' if more != 1 else ''}"
+    if hint:
+        described += (
+            ". Nothing of it is loaded; load it as partial to keep only the years "
+            "it fully covers"
+        )
+    return described
+
+
+def _parse_govuk_events(data: object, source: str) -> list[Holiday]:
+    """The events of a parsed gov.uk object, checked for format only."""
     fail = functools.partial(HolidayDataError, source)
     if not isinstance(data, Mapping) or not data:
         raise fail("", "expected a JSON object keyed by division")
     holidays: list[Holiday] = []
-    coverage: list[tuple[Division, int, int]] = []
     for key, block in data.items():
         try:
             division = Division(key)
@@ -607,10 +876,7 @@ def _parse_govuk(data: object, source: str) -> OfficialList:
             holidays.append(
                 Holiday(day=day, name=name, division=division, source=source)
             )
-        coverage.append((division, min(seen).year, max(seen).year))
-    return OfficialList(
-        source=source, holidays=tuple(holidays), coverage=tuple(coverage)
-    )
+    return holidays
 
 
 def _parse_event(event: object, path: str, source: str) -> tuple[date, str]:

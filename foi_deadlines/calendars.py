@@ -56,6 +56,7 @@ from foi_deadlines.errors import (
     ProvisionalDateWarning,
     UnknownCalendarError,
 )
+from foi_deadlines.holiday_store import default_data
 
 if TYPE_CHECKING:
     import numpy as np
@@ -647,9 +648,12 @@ def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCal
     Args:
         name: ``"uk"`` (FOIA, EIR), ``"scotland"`` (FOISA, EISR),
             ``"england-and-wales"`` or ``"northern-ireland"``.
-        data: Holiday data to build from; the bundled data if omitted. To take
-            account of a holiday announced after this release, pass the bundled
-            data with a newer gov.uk file or a proclaimed day added (see
+        data: Holiday data to build from; if omitted, the library's default
+            data (:func:`~foi_deadlines.holiday_store.default_data`): the bundled
+            copy plus the user's installed gov.uk update and proclaimed days, or
+            the file ``FOI_DEADLINES_HOLIDAYS`` names. Pass
+            ``HolidayData.bundled()`` for the shipped data alone, or data with a
+            newer gov.uk file or a proclaimed day added (see
             :class:`~foi_deadlines.bank_holidays.HolidayData`).
 
     Returns:
@@ -664,7 +668,7 @@ def get_calendar(name: str, *, data: HolidayData | None = None) -> WorkingDayCal
     key = name.strip().lower() if isinstance(name, str) else name
     if key not in DEFINITIONS:
         raise UnknownCalendarError(name, CALENDAR_NAMES)
-    return _build(key, HolidayData.bundled() if data is None else data)
+    return _build(key, default_data() if data is None else data)
 
 
 @contextlib.contextmanager

@@ -403,8 +403,9 @@ class Case:
         """Every deadline in play, from the events and the calendar.
 
         Args:
-            data: Holiday data to count on (the bundled data if omitted); pass newer
-                data to see the effect of a holiday proclaimed since.
+            data: Holiday data to count on (the library's default data if
+                omitted); pass newer data to see the effect of a holiday
+                proclaimed since.
         """
         return self._deadlines(self.events, data)
 

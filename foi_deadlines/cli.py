@@ -1,9 +1,18 @@
 """The ``foi-deadlines`` command line.
 
 Commands: ``due``, ``explain``, ``review``, ``status``, ``holidays``, ``batch``,
-``calendar`` and ``digest``.
+``calendar`` and ``digest``. ``holidays`` followed by a year lists or exports a
+calendar's days; followed by ``update``, ``status``, ``diff``, ``add`` or ``remove``
+it works on the holiday data (:mod:`foi_deadlines.holiday_store`), and ``holidays
+update`` is the only command that uses the network. ``batch TRACKER --changed-by
+NEW.json`` lists the open cases whose deadlines a new gov.uk file moves.
 Dates are accepted as ``YYYY-MM-DD`` or day-first ``DD/MM/YYYY``. Output is for
 people by default; ``--json`` gives JSON for programs.
+
+Every command that computes a date takes ``--holidays FILE``: the bundled data plus
+that gov.uk file, for the one run, by setting ``FOI_DEADLINES_HOLIDAYS`` for the
+length of the command (so that library functions without a ``data`` argument count
+on it too) and restoring it after.
 
 Each fact about a case has one option name in every command: the name of the
 tracker column that holds it (:data:`foi_deadlines.tracker.FIELDS`), with dashes
@@ -19,8 +28,9 @@ The spellings of version 0.1 (``--clarified-on``, ``--clarification-sought-on``,
 Exit status:
 
 * 0: success.
-* 1: the library refuses the input, or a file cannot be read or written: one line
-  ``foi-deadlines: error: ...`` on stderr.
+* 1: the library refuses the input (a holiday file too), a file cannot be read or
+  written, or ``holidays update`` cannot fetch: one line ``foi-deadlines: error:
+  ...`` on stderr.
 * 2: a usage error (an unknown option, a date that does not exist, a year outside
   2000 to 2100): the command's usage line, then ``foi-deadlines COMMAND: error: ...``.
 * 130: interrupted (Ctrl-C): ``foi-deadlines: interrupted`` on stderr.
@@ -33,7 +43,8 @@ a character, typographic punctuation is written as its ASCII equivalent and
 anything else as ``?``.
 
 The default ``--as-of`` day is today in the UK (Europe/London), whatever the
-machine's time zone.
+machine's time zone. ``holidays update`` and ``holidays add`` record the time they
+ran, in UTC: ``_now`` is the one place the clock is read.
 """
 
 from __future__ import annotations
@@ -47,13 +58,14 @@ import os
 import sys
 import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TextIO
 
 import attrs
 
+from foi_deadlines import holiday_store
 from foi_deadlines._coerce import parse_date_text
 from foi_deadlines._dates import LONDON, short_day
 from foi_deadlines._files import write_atomically
@@ -62,6 +74,7 @@ from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
     Division,
+    HolidayData,
 )
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
 from foi_deadlines.case_json import case_from_json, cases_from_json
@@ -70,6 +83,7 @@ from foi_deadlines.clocks import Deadline
 from foi_deadlines.errors import (
     FoiDeadlinesError,
     FoiDeadlinesWarning,
+    HolidayDataError,
     ProvisionalDateWarning,
     TrackerFileError,
 )
@@ -95,6 +109,9 @@ _REVIEWED: Final = [r.value for r in REVIEWED_REGIMES]
 _REGIMES: Final = [r.value for r in Regime]
 _FIRST_YEAR: Final = FIRST_SUPPORTED_DAY.year
 _LAST_YEAR: Final = LAST_SUPPORTED_DAY.year
+#: The words that make ``holidays`` work on the holiday data instead of listing it.
+_HOLIDAY_ACTIONS: Final = ("update", "status", "diff", "add", "remove")
+_HOLIDAYS_VARIABLE: Final = holiday_store.HOLIDAYS_ENV
 
 #: The dates a request's due date depends on, by tracker field: the help text, and
 #: the spellings of version 0.1 kept as hidden aliases.
@@ -154,6 +171,18 @@ def _year_argument(text: str) -> int:
             f"{_FIRST_YEAR} to {_LAST_YEAR}"
         )
     return year
+
+
+def _first_year_argument(text: str) -> int:
+    try:
+        return _year_argument(text)
+    except argparse.ArgumentTypeError as exc:
+        if text.strip().isdecimal():
+            raise
+        actions = ", ".join(_HOLIDAY_ACTIONS)
+        raise argparse.ArgumentTypeError(
+            f"{exc}; or, to work on the holiday data, one of {actions}"
+        ) from None
 
 
 def _long(day: date) -> str:
@@ -311,6 +340,16 @@ def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON")
 
 
+def _add_holiday_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--holidays",
+        metavar="FILE",
+        help="count on the bundled data with this gov.uk bank-holidays.json, and "
+        "nothing from the data directory, for this run only (as "
+        f"{_HOLIDAYS_VARIABLE}=FILE)",
+    )
+
+
 def _add_as_of(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--as-of",
@@ -334,6 +373,7 @@ def _add_request_options(parser: argparse.ArgumentParser) -> None:
         help="subject access: the controller's part of the UK",
     )
     _add_json(parser)
+    _add_holiday_file(parser)
 
 
 def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -401,6 +441,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "--complex", action="store_true", help="FOIA: a complex case (40 working days)"
     )
     _add_json(review)
+    _add_holiday_file(review)
 
     status = commands.add_parser(
         "status",
@@ -414,19 +455,32 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         _add_date(status, field, text)
     _add_as_of(status)
     _add_json(status)
+    _add_holiday_file(status)
 
     holidays = commands.add_parser(
         "holidays",
-        help="the non-working weekdays of a calendar, listed or exported",
+        help="bank holidays: list or export them, update the data, see what is in use",
+        usage=(
+            "%(prog)s [-h] first_year [last_year] [--calendar NAME] [-o FILE] "
+            "[--json] [--holidays FILE]\n"
+            f"       %(prog)s {{{','.join(_HOLIDAY_ACTIONS)}}} ... (see %(prog)s "
+            "ACTION -h)"
+        ),
         description=(
             "Every bank holiday (and Christmas Day and Good Friday) on a weekday, with "
             "its name and the parts of the UK where it is a holiday. With --output, "
             "writes a CSV or an .xlsx whose FOI_Holidays range works in WORKDAY."
         ),
+        epilog=(
+            "The holiday data itself: 'holidays update' installs a newer gov.uk "
+            "file, 'holidays status' shows what is in use, 'holidays diff FILE' "
+            "what a file would change, 'holidays add' and 'holidays remove' a "
+            "proclaimed day."
+        ),
     )
     holidays.add_argument(
         "first_year",
-        type=_year_argument,
+        type=_first_year_argument,
         help=f"the first year ({_FIRST_YEAR} to {_LAST_YEAR})",
     )
     holidays.add_argument(
@@ -445,6 +499,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "-o", "--output", metavar="FILE", help="write FILE.csv or FILE.xlsx instead"
     )
     _add_json(holidays)
+    _add_holiday_file(holidays)
 
     batch = commands.add_parser(
         "batch",
@@ -457,7 +512,13 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
     )
     batch.add_argument("source", help="the tracker, .csv or .xlsx")
     batch.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="the file to write"
+        "-o", "--output", metavar="FILE", help="the file to write (required to fill)"
+    )
+    batch.add_argument(
+        "--changed-by",
+        metavar="NEW.json",
+        help="write nothing: list the open cases whose deadlines move with this "
+        "gov.uk bank-holidays.json, with their old and new dates",
     )
     _add_tracker_options(batch)
     batch.add_argument(
@@ -485,6 +546,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         action="store_true",
         help="print the columns found and the summary as JSON",
     )
+    _add_holiday_file(batch)
     calendar, digest = _reminder_parsers(commands)
     return parser, {
         "due": due,
@@ -495,6 +557,7 @@ def _parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentPars
         "batch": batch,
         "calendar": calendar,
         "digest": digest,
+        **_holiday_parsers(),
     }
 
 
@@ -583,6 +646,7 @@ def _reminder_parsers(
     calendar.add_argument(
         "--json", action="store_true", help="print the events written as JSON"
     )
+    _add_holiday_file(calendar)
 
     digest = commands.add_parser(
         "digest",
@@ -619,12 +683,136 @@ def _reminder_parsers(
     _add_tracker_options(digest)
     _add_as_of(digest)
     _add_json(digest)
+    _add_holiday_file(digest)
     return calendar, digest
 
 
 _SOURCE_HELP: Final = (
     "the tracker (.csv or .xlsx), or cases as JSON (.json, the case format)"
 )
+
+
+def _holiday_parsers() -> dict[str, argparse.ArgumentParser]:
+    """The parsers of ``holidays update``, ``status``, ``diff``, ``add``, ``remove``.
+
+    ``holidays`` on its own lists or exports a calendar's days (its first argument
+    is a year); followed by one of these words, it works on the holiday data.
+    """
+
+    def parser(action: str, description: str) -> argparse.ArgumentParser:
+        return argparse.ArgumentParser(
+            prog=f"{_PROG} holidays {action}", description=description
+        )
+
+    update = parser(
+        "update",
+        "Fetches gov.uk's bank-holidays.json (the only command that uses the "
+        "network), or takes a downloaded copy with --from, checks it for every "
+        "division and year, and installs it in the data directory with where and "
+        "when it came from. Prints what changed against the data in use. Nothing "
+        "is stored if the file cannot be fetched or is refused.",
+    )
+    source = update.add_mutually_exclusive_group()
+    source.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help="install this downloaded copy instead of fetching one",
+    )
+    source.add_argument(
+        "--url",
+        metavar="URL",
+        help="fetch from this address (default: the gov.uk address)",
+    )
+    update.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=20.0,
+        metavar="SECONDS",
+        help="give up fetching after this many seconds (default 20)",
+    )
+    update.add_argument(
+        "--partial",
+        action="store_true",
+        help="keep an incomplete file for the years it fully covers instead of "
+        "refusing it",
+    )
+    _add_json(update)
+
+    status = parser(
+        "status",
+        "The holiday data in use and where it comes from: the bundled copy, an "
+        f"installed update, {_HOLIDAYS_VARIABLE} or --holidays; the proclaimed "
+        "days added by hand; and the last day each division's data is confirmed "
+        "to, after which dates are provisional.",
+    )
+    _add_holiday_file(status)
+    _add_json(status)
+
+    diff = parser(
+        "diff",
+        "The bank holidays that differ between the data in use and the data with "
+        "a gov.uk bank-holidays.json file, per division: days added, removed or "
+        "moved. Changes nothing.",
+    )
+    diff.add_argument("file", metavar="NEW.json", help="a gov.uk bank-holidays.json")
+    diff.add_argument(
+        "--partial",
+        action="store_true",
+        help="take an incomplete file for the years it fully covers",
+    )
+    _add_holiday_file(diff)
+    _add_json(diff)
+
+    divisions = [d.value for d in Division]
+    add = parser(
+        "add",
+        "Stores a bank holiday proclaimed after the last gov.uk update, in the data "
+        "directory, for every command to count; for the days between a "
+        "proclamation and gov.uk's own update.",
+    )
+    add.add_argument("day", type=_date_argument, metavar="DATE", help="the day")
+    add.add_argument("name", metavar="NAME", help="its name, as deadlines show it")
+    add.add_argument(
+        "--division",
+        action="append",
+        required=True,
+        choices=divisions,
+        help="where it is a bank holiday (repeat for more than one)",
+    )
+    add.add_argument(
+        "--replaces",
+        type=_date_argument,
+        metavar="DATE",
+        help="a bank holiday it moves, which becomes a working day there",
+    )
+    add.add_argument(
+        "--announced",
+        type=_date_argument,
+        metavar="DATE",
+        help="the day it was proclaimed, for policy P6 as_known_at_receipt",
+    )
+    _add_json(add)
+
+    remove = parser(
+        "remove",
+        "Removes a proclaimed day added by hand with 'holidays add'.",
+    )
+    remove.add_argument("day", type=_date_argument, metavar="DATE", help="the day")
+    remove.add_argument(
+        "--division",
+        action="append",
+        choices=divisions,
+        help="remove it only for this division (repeatable; default: all)",
+    )
+    _add_json(remove)
+    return {
+        "holidays update": update,
+        "holidays status": status,
+        "holidays diff": diff,
+        "holidays add": add,
+        "holidays remove": remove,
+    }
 
 
 # -- the commands ---------------------------------------------------------------------
@@ -850,6 +1038,317 @@ def _holidays(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- the holiday data -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _holiday_file(path: str | None) -> Iterator[None]:
+    """Count on the gov.uk file at ``path``, as ``FOI_DEADLINES_HOLIDAYS`` would.
+
+    The variable is set for the command and restored after it, so every library
+    function that counts on the default data (those without a ``data`` argument
+    too) counts on the bundled copy plus this file. The file is checked first.
+    """
+    if path is None:
+        yield
+        return
+    file = Path(path).absolute()
+    if not file.is_file():
+        problem = "is a folder" if file.is_dir() else "no such file"
+        raise HolidayDataError(str(file), "", f"cannot be read: {problem} (--holidays)")
+    before = os.environ.get(_HOLIDAYS_VARIABLE)
+    os.environ[_HOLIDAYS_VARIABLE] = str(file)
+    holiday_store.refresh()
+    try:
+        holiday_store.default_data()
+        yield
+    finally:
+        if before is None:
+            del os.environ[_HOLIDAYS_VARIABLE]
+        else:
+            os.environ[_HOLIDAYS_VARIABLE] = before
+        holiday_store.refresh()
+
+
+def _seconds(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        number = 0.0
+    if not 0 < number <= 600:  # ten minutes is long enough
+        raise argparse.ArgumentTypeError(
+            f"expected a number of seconds, more than 0 and at most 600 (got {text!r})"
+        )
+    return number
+
+
+def _changes_json(changes: Sequence[holiday_store.DayChange]) -> list[dict[str, Any]]:
+    return [
+        {
+            "division": change.division.value,
+            "kind": change.kind,
+            "before": None if change.before is None else change.before.isoformat(),
+            "after": None if change.after is None else change.after.isoformat(),
+            "name": change.name,
+        }
+        for change in changes
+    ]
+
+
+def _print_changes(changes: Sequence[holiday_store.DayChange]) -> None:
+    """The changes, per division, one day to a line."""
+    for division in Division:
+        mine = [change for change in changes if change.division is division]
+        if not mine:
+            print(f"  {division.label}: no change")
+            continue
+        print(f"  {division.label}:")
+        for change in mine:
+            if change.kind == "moved":
+                when = f"{_day_text(change.before)} -> {_day_text(change.after)}"
+            else:
+                when = _day_text(change.day)
+            print(f"    {change.kind:<8} {when}: {change.name}")
+
+
+def _day_text(day: date | None) -> str:
+    return "?" if day is None else _long(day)
+
+
+def _confirmed_json(until: Mapping[Division, date]) -> dict[str, str]:
+    return {division.value: until[division].isoformat() for division in Division}
+
+
+def _holidays_update(args: argparse.Namespace) -> int:
+    now = _now()
+    if args.source is not None:
+        path = Path(args.source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise HolidayDataError(
+                str(path), "", f"cannot be read: {exc.strerror or exc}"
+            ) from None
+        source = str(path.absolute())
+    else:
+        source = args.url or holiday_store.GOVUK_URL
+        data = holiday_store.fetch(source, timeout=args.timeout)
+    result = holiday_store.install(data, source=source, now=now, partial=args.partial)
+    record = result.provenance
+    left_out = []
+    if args.partial:
+        official = (
+            HolidayData()
+            .with_govuk_data(
+                json.loads(data.decode("utf-8-sig")), source=source, partial=True
+            )
+            .official[-1]
+        )
+        left_out = [shortfall.describe() for shortfall in official.shortfalls]
+    if args.json:
+        _print_json(
+            {
+                "path": str(result.path),
+                "provenance": record.to_json(),
+                "in_use": result.in_use,
+                "note": result.note,
+                "version": result.version,
+                "left_out": left_out,
+                "changes": _changes_json(result.changes),
+            }
+        )
+        return 0
+    print(f"Installed {result.path}")
+    print(f"  from {record.source}")
+    print(f"  at {record.fetched_at:%Y-%m-%d %H:%M} UTC, {record.size} bytes")
+    print(f"  sha256 {record.sha256}")
+    print(f"  covers {_covers(record.covers)}")
+    for text in left_out:
+        print(f"  left out, as incomplete: {text}")
+    if result.in_use:
+        print("In use from now on by every command.")
+    else:
+        print(f"Stored but {result.note}.")
+    print("Changes against the data in use before:")
+    _print_changes(result.changes)
+    return 0
+
+
+def _covers(covers: Sequence[tuple[Division, int, int]]) -> str:
+    """The years a file covers, per division, or once if they are the same."""
+    spans = {(first, last) for _, first, last in covers}
+    if len(covers) == len(Division) and len(spans) == 1:
+        first, last = spans.pop()
+        return f"{first} to {last} in every division"
+    return ", ".join(f"{div.label} {first} to {last}" for div, first, last in covers)
+
+
+def _holidays_status(args: argparse.Namespace) -> int:
+    report = holiday_store.status()
+    if report.override is not None:
+        source = "--holidays" if args.holidays is not None else _HOLIDAYS_VARIABLE
+    else:
+        source = "update" if report.update_in_use else "bundled"
+    if args.json:
+        _print_json(_status_json(report, source))
+        return 0
+    sources = {
+        "bundled": "the bundled copy",
+        "update": "the installed update, over the bundled copy",
+        "--holidays": f"--holidays {args.holidays}, over the bundled copy, for "
+        "this run only",
+        _HOLIDAYS_VARIABLE: f"{_HOLIDAYS_VARIABLE}={report.override}, over the "
+        "bundled copy",
+    }
+    print(f"Holiday data in use: {report.version}")
+    print(f"From: {sources[source]}")
+    print(f"  bundled copy: {report.bundled_source}")
+    if report.update_path is None:
+        print("  installed update: none ('foi-deadlines holidays update' installs one)")
+    else:
+        state = "in use" if report.update_in_use else report.update_note
+        print(f"  installed update: {report.update_path} ({state})")
+        record = report.provenance
+        if record is None:
+            print("    its provenance record is missing or is not this file's")
+        else:
+            print(f"    from {record.source}")
+            print(f"    at {record.fetched_at:%Y-%m-%d %H:%M} UTC, {record.size} bytes")
+            print(f"    sha256 {record.sha256}")
+    pinned = "" if report.override is None else " (not used while pinned)"
+    if not report.proclaimed:
+        print("  proclaimed days added by hand: none")
+    else:
+        print(f"  proclaimed days added by hand{pinned}:")
+        for day in report.proclaimed:
+            where = ", ".join(d.label for d in day.divisions)
+            moved = "" if day.replaces is None else f", replacing {_long(day.replaces)}"
+            print(f"    {_long(day.day)}: {day.name} ({where}{moved})")
+    print(f"  data directory: {report.data_dir}")
+    print("Confirmed until (later dates are provisional):")
+    for division in Division:
+        label = f"{division.label}:"
+        print(f"  {label:<19}{report.confirmed_until[division].isoformat()}")
+    return 0
+
+
+def _status_json(report: holiday_store.StoreStatus, source: str) -> dict[str, Any]:
+    update = None
+    if report.update_path is not None:
+        record = report.provenance
+        update = {
+            "path": str(report.update_path),
+            "in_use": report.update_in_use,
+            "note": report.update_note,
+            "provenance": None if record is None else record.to_json(),
+        }
+    return {
+        "version": report.version,
+        "source": source,
+        "bundled": report.bundled_source,
+        "pinned_file": None if report.override is None else str(report.override),
+        "update": update,
+        "proclaimed": [
+            {
+                "date": day.day.isoformat(),
+                "name": day.name,
+                "divisions": [d.value for d in day.divisions],
+                "replaces": None if day.replaces is None else day.replaces.isoformat(),
+                "in_use": report.override is None,
+            }
+            for day in report.proclaimed
+        ],
+        "data_dir": str(report.data_dir),
+        "confirmed_until": _confirmed_json(report.confirmed_until),
+    }
+
+
+def _with_file(path: str, *, partial: bool = False) -> tuple[HolidayData, HolidayData]:
+    """The data in use, and the same with the gov.uk file at ``path`` on top."""
+    before = holiday_store.default_data()
+    return before, before.with_govuk_file(path, partial=partial)
+
+
+def _holidays_diff(args: argparse.Namespace) -> int:
+    before, after = _with_file(args.file, partial=args.partial)
+    changes = holiday_store.diff(before, after)
+    if args.json:
+        _print_json(
+            {
+                "before": before.version,
+                "after": after.version,
+                "changes": _changes_json(changes),
+            }
+        )
+        return 0
+    name = Path(args.file).name
+    if not changes:
+        print(f"No weekday bank holiday differs between the data in use and {name}.")
+        return 0
+    verb = "differs" if len(changes) == 1 else "differ"
+    print(f"{_plural(len(changes), 'day')} {verb} between the data in use and {name}:")
+    _print_changes(changes)
+    return 0
+
+
+def _holidays_add(args: argparse.Namespace) -> int:
+    day = holiday_store.add_proclaimed(
+        args.day,
+        args.name,
+        divisions=args.division,
+        replaces=args.replaces,
+        announced_on=args.announced,
+        now=_now(),
+    )
+    path = holiday_store.data_dir() / holiday_store.PROCLAIMED_FILE
+    if args.json:
+        _print_json(
+            {
+                "date": day.day.isoformat(),
+                "name": day.name,
+                "divisions": [d.value for d in day.divisions],
+                "replaces": None if day.replaces is None else day.replaces.isoformat(),
+                "stored_in": str(path),
+            }
+        )
+    else:
+        where = ", ".join(d.label for d in day.divisions)
+        moved = "" if day.replaces is None else f", replacing {_long(day.replaces)}"
+        print(f"Added {_long(day.day)}: {day.name} ({where}{moved})")
+        print(f"  stored in {path}")
+    _pinned_note()
+    return 0
+
+
+def _holidays_remove(args: argparse.Namespace) -> int:
+    count = holiday_store.remove_proclaimed(args.day, divisions=args.division)
+    where = (
+        ""
+        if args.division is None
+        else " for " + ", ".join(Division(d).label for d in args.division)
+    )
+    if not count:
+        return _error(
+            f"no proclaimed day on {args.day.isoformat()}{where} was added by hand "
+            "('foi-deadlines holidays status' lists them)"
+        )
+    if args.json:
+        _print_json({"date": args.day.isoformat(), "removed": count})
+    else:
+        print(f"Removed the proclaimed day on {_long(args.day)}{where}")
+    _pinned_note()
+    return 0
+
+
+def _pinned_note() -> None:
+    if os.environ.get(_HOLIDAYS_VARIABLE):
+        _note(
+            f"{_HOLIDAYS_VARIABLE} is set, so the data in use is the bundled copy "
+            "and that file only: proclaimed days added by hand are not used until "
+            "it is unset"
+        )
+
+
 def _positive(text: str) -> int:
     try:
         number = int(text)
@@ -865,6 +1364,17 @@ def _positive(text: str) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from foi_deadlines import batch  # noqa: PLC0415 - only for this command
 
+    if args.changed_by is not None:
+        if args.output is not None:
+            raise argparse.ArgumentTypeError(
+                "--changed-by lists the cases that move and writes no file: leave "
+                "out -o/--output"
+            )
+        return _changed_by(args)
+    if args.output is None:
+        raise argparse.ArgumentTypeError(
+            "the following arguments are required: -o/--output (or --changed-by)"
+        )
     as_of, as_of_text = _as_of(args)
     columns = _columns(args)
 
@@ -907,15 +1417,107 @@ def _batch(args: argparse.Namespace) -> int:
         return 0
     error = summary.headings[-1]
     print(
-        f"{summary.rows} rows {as_of_text}: {summary.filled} filled, "
+        f"{summary.rows} row{'' if summary.rows == 1 else 's'} {as_of_text}: "
+        f"{summary.filled} filled, "
         f"{summary.failed} failed (see the {error} column), {summary.blank} blank; "
         f"wrote {summary.destination}"
     )
     if summary.provisional:
         print(
-            f"{summary.provisional} due dates are after the confirmed holiday data "
-            "and may move if a bank holiday is proclaimed"
+            f"{summary.provisional} due date{'' if summary.provisional == 1 else 's'} "
+            "after the confirmed holiday data may move if a bank holiday is "
+            "proclaimed"
         )
+    return 0
+
+
+def _changed_by(args: argparse.Namespace) -> int:
+    """``batch TRACKER --changed-by NEW.json``: the open cases whose deadlines move.
+
+    A case is open when it has a live deadline on the day (as the calendar export
+    and the digest decide it, :func:`~foi_deadlines.reminders.live_deadlines`);
+    its live deadlines that move between the data in use and the data with the
+    file are listed, by :func:`~foi_deadlines.portfolio.changed_deadlines`.
+    """
+    from foi_deadlines import batch  # noqa: PLC0415 - only for the file commands
+    from foi_deadlines.portfolio import changed_deadlines  # noqa: PLC0415
+    from foi_deadlines.reminders import LiveDeadline, live_deadlines  # noqa: PLC0415
+
+    as_of, as_of_text = _as_of(args)
+    before, after = _with_file(args.changed_by)
+    table = batch.read_tracker(
+        args.source,
+        as_of=as_of,
+        columns=_columns(args) or None,
+        regime=args.regime,
+        header_row=args.header_row,
+        encoding=args.encoding,
+        max_rows=args.max_rows,
+        max_bytes=args.max_size * 1024 * 1024,
+    )
+    rows: dict[int, TrackerRecord] = {}
+    live: dict[tuple[int, str], LiveDeadline] = {}
+    cases: list[Case] = []
+    for record in table.records:
+        if record.error is not None:
+            _note(
+                f"row {record.row} could not be read, and is left out: {record.error}"
+            )
+            continue
+        found = () if record.case is None else live_deadlines(record.case, as_of=as_of)
+        if record.case is not None and found:
+            cases.append(record.case)
+            rows[id(record.case)] = record
+            for item in found:
+                live[id(record.case), item.deadline.clock_id] = item
+    moves = []
+    for change in changed_deadlines(cases, before=before, after=after, as_of=as_of):
+        found_live = live.get((id(change.case), change.clock_id))
+        if found_live is not None:  # otherwise met, or past: no one works to it now
+            moves.append((rows[id(change.case)], found_live, change))
+    moved = len({record.row for record, _, _ in moves})
+    name = Path(args.changed_by).name
+    if args.json:
+        _print_json(
+            {
+                "as_of": as_of.isoformat(),
+                "file": name,
+                "open_cases": len(cases),
+                "cases_moved": moved,
+                "changes": [
+                    {
+                        "row": record.row,
+                        "reference": record.reference,
+                        "deadline": item.kind.value,
+                        "clock_id": change.clock_id,
+                        "title": item.deadline.rule.title,
+                        "before": change.before.isoformat(),
+                        "after": change.after.isoformat(),
+                    }
+                    for record, item, change in moves
+                ],
+            }
+        )
+        return 0
+    print(
+        f"{moved} of {_plural(len(cases), 'open case')} {as_of_text} "
+        f"{'has' if moved == 1 else 'have'} deadlines that move with {name}"
+        + (":" if moves else ".")
+    )
+    lines = [["Row", "Reference", "Deadline", "Now", f"With {name}"]] + [
+        [
+            str(record.row),
+            record.reference or "-",
+            item.kind.phrase,
+            change.before.isoformat(),
+            change.after.isoformat(),
+        ]
+        for record, item, change in moves
+    ]
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    for line in lines if moves else []:
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=True)]
+        print("  " + "  ".join(cells).rstrip())
     return 0
 
 
@@ -1121,6 +1723,11 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "batch": _batch,
     "calendar": _calendar,
     "digest": _digest,
+    "holidays update": _holidays_update,
+    "holidays status": _holidays_status,
+    "holidays diff": _holidays_diff,
+    "holidays add": _holidays_add,
+    "holidays remove": _holidays_remove,
 }
 
 
@@ -1129,11 +1736,30 @@ def _error(message: object) -> int:
     return 1
 
 
-def _run(argv: Sequence[str] | None) -> int:
+def _parse(
+    argv: Sequence[str] | None,
+) -> tuple[argparse.Namespace, dict[str, argparse.ArgumentParser]]:
+    """The arguments, and each command's parser by name.
+
+    ``holidays`` followed by one of :data:`_HOLIDAY_ACTIONS` is a command of its
+    own (``"holidays update"``, ...); ``holidays`` followed by a year lists or
+    exports a calendar's days, as before.
+    """
     parser, commands = _parsers()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    if len(words) > 1 and words[0] == "holidays" and words[1] in _HOLIDAY_ACTIONS:
+        command = f"holidays {words[1]}"
+        args = commands[command].parse_args(words[2:])
+        args.command = command
+    else:
+        args = parser.parse_args(words)
+    return args, commands
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args, commands = _parse(argv)
     try:
-        with _warnings_as_notes():
+        with _warnings_as_notes(), _holiday_file(getattr(args, "holidays", None)):
             code = _COMMANDS[args.command](args)
             sys.stdout.flush()
             return code

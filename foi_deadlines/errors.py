@@ -19,6 +19,7 @@ __all__ = [
     "FoiDeadlinesError",
     "FoiDeadlinesWarning",
     "HolidayDataError",
+    "HolidayUpdateError",
     "InvalidDateError",
     "InvalidInputError",
     "NotApplicableError",
@@ -143,6 +144,32 @@ class HolidayDataError(FoiDeadlinesError, ValueError):
     def __str__(self) -> str:
         where = f" at {self.path}" if self.path else ""
         return f"holiday data from {self.source} refused{where}: {self.problem}"
+
+
+class HolidayUpdateError(FoiDeadlinesError, OSError):
+    """A holiday update could not be fetched or stored; nothing was changed.
+
+    Raised for a network failure (offline, a name that does not resolve, a timeout,
+    an HTTP error status, a body too large) and for a data directory that cannot be
+    written.
+
+    Attributes:
+        where: The URL or the file concerned.
+        problem: What went wrong.
+        action: What to do about it, in a sentence.
+    """
+
+    code: ClassVar[str] = "holiday-update-failed"
+
+    def __init__(self, where: str, problem: str, action: str) -> None:
+        self.where = where
+        self.problem = problem
+        self.action = action
+        # OSError gives meaning to a second and third argument: pass one.
+        super().__init__(f"{where}: {problem}")
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.problem}; {self.action}"
 
 
 class FoiDeadlinesWarning(UserWarning):

@@ -42,7 +42,7 @@ from foi_deadlines.clocks import (
     policies_of,
     working_calendar,
 )
-from foi_deadlines.clocks._counting import DEFAULT_CIRCUMSTANCES
+from foi_deadlines.clocks._counting import DEFAULT_CIRCUMSTANCES, holiday_key
 from foi_deadlines.clocks._response import _Walk, unmoved_response, walked
 from foi_deadlines.errors import (
     InvalidInputError,
@@ -130,7 +130,8 @@ def response_due(
             holidays roll the date forward (policy P16).
         policies: The choices where the law is open
             (:class:`~foi_deadlines.rules.Policies`).
-        data: Holiday data to count on (the bundled data if omitted).
+        data: Holiday data to count on (if omitted, the library's default data:
+            :func:`~foi_deadlines.holiday_store.default_data`).
         extended_on: The day the extension was notified, to check it against its
             window (an extension notified too late has no effect); implies
             ``extended``.
@@ -381,12 +382,13 @@ def _walk_of(call: _Call) -> _Walk:
         except TypeError:
             pass
         else:
-            return _remembered_walk(call)
+            return _remembered_walk(call, holiday_key(call.data))
     return _walk_for(call)
 
 
 @functools.lru_cache(maxsize=16384)
-def _remembered_walk(call: _Call) -> _Walk:
+def _remembered_walk(call: _Call, _holidays: HolidayData | None) -> _Walk:
+    """A call's walk, remembered per the default holiday data it counts on."""
     return _walk_for(call)
 
 

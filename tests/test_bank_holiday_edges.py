@@ -19,6 +19,7 @@ from foi_deadlines.bank_holidays import (
     LAST_SUPPORTED_DAY,
     LATE_ANNOUNCEMENTS,
 )
+from tests.holiday_files import official_list, standing_events
 
 
 def one_list(division: str, *events: tuple[str, str]) -> dict[str, Any]:
@@ -69,21 +70,29 @@ def test_proclaimed_day_just_outside_the_span(day: date) -> None:
 
 
 def test_official_list_on_the_ends_of_the_span() -> None:
-    """An official list may hold the first and the last supported day."""
-    data = HolidayData().with_govuk_data(
-        one_list(
-            "northern-ireland",
-            ("2000-01-01", "New Year's Day"),
-            ("2100-12-31", "Last day"),
-        ),
-        source="edges",
+    """An official list may hold the first and the last supported day.
+
+    Northern Ireland's full 2000 and 2100, with the two end days added, kept as a
+    partial file: the years between and the other divisions are left out.
+    """
+    file = one_list(
+        "northern-ireland",
+        ("2000-01-01", "New Year's Day"),
+        ("2100-12-31", "Last day"),
     )
-    (official,) = data.official
-    assert [h.day for h in official.holidays] == [
-        date(2000, 1, 1),
-        date(2100, 12, 31),
+    file["northern-ireland"]["events"] += [
+        *standing_events(Division.NORTHERN_IRELAND, 2000),
+        *standing_events(Division.NORTHERN_IRELAND, 2100),
     ]
-    assert official.coverage == ((Division.NORTHERN_IRELAND, 2000, 2100),)
+    data = HolidayData().with_govuk_data(file, source="edges", partial=True)
+    (official,) = data.official
+    days = sorted(h.day for h in official.holidays)
+    assert (days[0], days[-1]) == (date(2000, 1, 1), date(2100, 12, 31))
+    assert official.coverage == (
+        (Division.NORTHERN_IRELAND, 2000, 2000),
+        (Division.NORTHERN_IRELAND, 2100, 2100),
+    )
+    assert data.confirmed_until(Division.NORTHERN_IRELAND) == date(2000, 12, 31)
 
 
 @pytest.mark.parametrize("day", ["1999-12-31", "2101-01-01"])
@@ -129,8 +138,12 @@ def test_one_year_list_is_the_word_on_that_year() -> None:
     """
     rules = HolidayData().holidays_by_day(Division.SCOTLAND, 2030, 2030)
     assert date(2030, 1, 2) in rules
-    data = HolidayData().with_govuk_data(
-        one_list("scotland", ("2030-01-01", "New Year's Day")), source="2030 list"
+    data = HolidayData(
+        official=(
+            official_list(
+                "2030 list", Division.SCOTLAND, ("2030-01-01", "New Year's Day")
+            ),
+        )
     )
     assert data.official[0].covers(Division.SCOTLAND, 2030)
     listed = data.holidays_by_day(Division.SCOTLAND, 2030, 2030)

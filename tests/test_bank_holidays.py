@@ -24,6 +24,7 @@ from foi_deadlines.bank_holidays import (
     CORRECTIONS,
     KNOWN_DIFFERENCES,
 )
+from tests.holiday_files import bundled_json, complete_file, with_event
 
 SUBDIVISIONS = {
     Division.ENGLAND_AND_WALES: "ENG",
@@ -35,17 +36,6 @@ CALENDAR_OF = {
     Division.SCOTLAND: "scotland",
     Division.NORTHERN_IRELAND: "northern-ireland",
 }
-
-
-def bundled_json() -> dict[str, Any]:
-    path = (
-        Path(__file__).parents[1]
-        / "foi_deadlines"
-        / "data"
-        / "govuk-bank-holidays.json"
-    )
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return data
 
 
 class TestBundledData:
@@ -129,20 +119,6 @@ class TestSourcesAgree:
             )
 
 
-def govuk(**divisions: list[tuple[str, str]]) -> dict[str, Any]:
-    """A gov.uk-format object from (date, title) pairs per division."""
-    return {
-        key.replace("_", "-"): {
-            "division": key.replace("_", "-"),
-            "events": [
-                {"title": t, "date": day, "notes": "", "bunting": True}
-                for day, t in events
-            ],
-        }
-        for key, events in divisions.items()
-    }
-
-
 class TestLoadingNewerData:
     def test_newer_file_adds_a_holiday(self, tmp_path: Path) -> None:
         """A newer gov.uk file brings in a day proclaimed after the bundled copy."""
@@ -164,18 +140,16 @@ class TestLoadingNewerData:
 
     def test_newer_file_replaces_covered_years(self) -> None:
         """For a year a loaded file covers, its list replaces what was known."""
-        # A file for 2025 in Scotland without 2 January: 2 January becomes working.
-        data = HolidayData.bundled().with_govuk_data(
-            govuk(
-                scotland=[
-                    ("2025-01-01", "New Year's Day"),
-                    ("2025-12-25", "Christmas Day"),
-                ]
-            ),
-            source="test file",
-        )
+        # A file in which Scotland's 2 January 2025 is moved to the 3rd (as a
+        # proclamation could): 2 January becomes a working day.
+        moved = bundled_json()
+        for event in moved["scotland"]["events"]:
+            if event["date"] == "2025-01-02":
+                event["date"] = "2025-01-03"
+        data = HolidayData.bundled().with_govuk_data(moved, source="test file")
         scotland = get_calendar("scotland", data=data)
         assert scotland.is_working_day(date(2025, 1, 2))
+        assert not scotland.is_working_day(date(2025, 1, 3))
         assert not scotland.is_working_day(date(2025, 12, 25))
         # Other years and divisions are untouched.
         assert not scotland.is_working_day(date(2024, 1, 2))
@@ -183,15 +157,12 @@ class TestLoadingNewerData:
 
     def test_file_extends_confirmed_data(self) -> None:
         """Official data for a later year moves the confirmed horizon."""
-        later = govuk(
-            england_and_wales=[("2029-01-01", "New Year's Day")],
-            scotland=[("2029-01-01", "New Year's Day")],
-            northern_ireland=[("2029-01-01", "New Year's Day")],
-        )
+        later = complete_file(2029)
         data = HolidayData.bundled().with_govuk_data(later, source="2029 list")
         assert get_calendar("uk", data=data).confirmed_until == date(2029, 12, 31)
+        scotland_only = {"scotland": later["scotland"]}
         partial = HolidayData.bundled().with_govuk_data(
-            govuk(scotland=[("2029-01-01", "New Year's Day")]), source="2029 Scotland"
+            scotland_only, source="2029 Scotland", partial=True
         )
         assert get_calendar("scotland", data=partial).confirmed_until == date(
             2029, 12, 31
@@ -201,7 +172,9 @@ class TestLoadingNewerData:
     def test_loading_does_not_change_the_original(self) -> None:
         """Holiday data is immutable: loading returns a new value."""
         before = HolidayData.bundled()
-        before.with_govuk_data(govuk(scotland=[("2027-06-07", "x")]), source="t")
+        before.with_govuk_data(
+            with_event(bundled_json(), "scotland", "2027-06-07", "x"), source="t"
+        )
         assert HolidayData.bundled() == before
         assert get_calendar("scotland").is_working_day(date(2027, 6, 7))
 

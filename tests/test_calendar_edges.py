@@ -17,12 +17,14 @@ import numpy as np
 import pytest
 
 from foi_deadlines import (
+    Division,
     HolidayData,
     OutsideCalendarRangeError,
     ProvisionalDateWarning,
     get_calendar,
 )
 from foi_deadlines.calendars import CalendarDefinition, Reason
+from tests.holiday_files import official_list
 
 ALL = ("uk", "scotland", "england-and-wales", "northern-ireland")
 
@@ -435,14 +437,12 @@ def test_named_days_kept_when_the_official_list_omits_them() -> None:
     days), but Christmas Day is named in FOISA 2002 s73 and Good Friday (19 April
     2030) in the 1971 Act, and both are still skipped, with that basis as reason.
     """
-    data = HolidayData.bundled().with_govuk_data(
-        {
-            "scotland": {
-                "division": "scotland",
-                "events": [{"title": "New Year’s Day", "date": "2030-01-01"}],
-            }
-        },
-        source="2030 test list",
+    data = HolidayData(
+        official=(
+            official_list(
+                "2030 test list", Division.SCOTLAND, ("2030-01-01", "New Year’s Day")
+            ),
+        ),
     )
     scotland = get_calendar("scotland", data=data)
     basis = scotland.definition.named_days_basis

@@ -14,8 +14,25 @@ import pytest
 from foi_deadlines import cli
 
 PAGE = Path(__file__).parents[1] / "docs" / "cli.md"
-#: Commands that need files of their own, shown but not run here.
-NOT_RUN = ("batch",)
+#: Commands that need files of their own, or that store holiday data, shown but not
+#: run here; tests/test_cli_holidays.py runs the holiday ones on files of its own.
+NOT_RUN = (
+    "batch",
+    "holidays update",
+    "holidays diff",
+    "holidays add",
+    "holidays remove",
+)
+#: Options that name a file of the reader's, which makes a command not run here.
+NOT_RUN_OPTIONS = ("--holidays",)
+
+
+def _run_here(command: str) -> bool:
+    words = command.split()
+    shown_only = any(
+        words[: len(prefix.split())] == prefix.split() for prefix in NOT_RUN
+    )
+    return not shown_only and not set(words) & set(NOT_RUN_OPTIONS)
 
 
 def examples() -> list[tuple[str, str]]:
@@ -27,7 +44,7 @@ def examples() -> list[tuple[str, str]]:
                 continue
             command, _, output = chunk.partition("\n")
             command = command.removeprefix("$ foi-deadlines ")
-            if command.split()[0] not in NOT_RUN:
+            if _run_here(command):
                 found.append((command, output))
     return found
 

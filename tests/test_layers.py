@@ -22,6 +22,7 @@ RANKS = {
     "_files": 1,
     "_coerce": 1.5,
     "bank_holidays": 2,
+    "holiday_store": 2.5,
     "calendars": 3,
     "timeline": 4,
     "rules._policies": 5,

@@ -17,6 +17,7 @@ import attrs
 from foi_deadlines.bank_holidays import Division, HolidayData
 from foi_deadlines.calendars import WorkingDayCalendar, get_calendar
 from foi_deadlines.clocks._deadline import Pause
+from foi_deadlines.holiday_store import default_data
 from foi_deadlines.rules import (
     PRESETS,
     Anchor,
@@ -183,13 +184,19 @@ def _counted_before(
 
 
 @functools.cache
-def _bundled_calendar(name: str) -> WorkingDayCalendar:
-    return get_calendar(name)
-
-
-@functools.cache
 def _standing_rules_data() -> HolidayData:
     return HolidayData()
+
+
+def holiday_key(data: HolidayData | None) -> HolidayData | None:
+    """What to add to a remembered result's key for the holiday data it counts on.
+
+    A result computed with ``data=None`` counts on the library's default data,
+    which changes when the user installs an update or adds a proclaimed day: the
+    default data in use is then part of the key, so that a remembered result is
+    never one computed on older data. Given data is in the key already.
+    """
+    return default_data() if data is None else None
 
 
 def working_calendar(
@@ -197,17 +204,19 @@ def working_calendar(
 ) -> WorkingDayCalendar:
     """The calendar a clock counts on, with the holiday data policies P6 and P7 choose.
 
-    ``data``, where given, is used as it is; otherwise P7 chooses the bundled data
-    or the standing rules alone. P6 ``as_known_at_receipt`` leaves out days
-    announced after ``day_zero``.
+    ``data``, where given, is used as it is; otherwise P7 chooses the library's
+    default data (the bundled copy with the user's installed update and proclaimed
+    days, :func:`~foi_deadlines.holiday_store.default_data`) or the standing rules
+    alone. P6 ``as_known_at_receipt`` leaves out days announced after
+    ``day_zero``.
     """
     if data is None:
         if policies.holiday_source is HolidaySource.STANDING_RULES:
             data = _standing_rules_data()
         elif policies.proclaimed_holidays is ProclaimedHolidays.LATEST_KNOWN:
-            return _bundled_calendar(name)
+            return get_calendar(name)
     if policies.proclaimed_holidays is ProclaimedHolidays.AS_KNOWN_AT_RECEIPT:
-        data = (data or HolidayData.bundled()).as_known_on(day_zero)
+        data = (data or default_data()).as_known_on(day_zero)
     return get_calendar(name, data=data)
 
 
@@ -295,8 +304,8 @@ class Circumstances:
 
     Attributes:
         policies: The choices where the law is open.
-        data: Holiday data to count on (the bundled data, or policy P7's choice, if
-            ``None``).
+        data: Holiday data to count on (if ``None``, policy P7's choice: the
+            library's default data or the standing rules).
         division: Subject access: the controller's part of the UK.
         body: A kind of authority with its own time for compliance.
         school_days: For a school: the days with sessions.

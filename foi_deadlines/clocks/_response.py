@@ -10,6 +10,7 @@ from typing import Final, NamedTuple, Protocol
 import attrs
 
 from foi_deadlines._dates import LONDON, short_day
+from foi_deadlines.bank_holidays import HolidayData
 from foi_deadlines.calendars import WorkingDayCalendar
 from foi_deadlines.clocks._counting import (
     DEFAULT_CIRCUMSTANCES,
@@ -19,10 +20,12 @@ from foi_deadlines.clocks._counting import (
     _used,
     add_months,
     count_working_days,
+    holiday_key,
     period_end,
 )
 from foi_deadlines.clocks._deadline import ClockEvent, Deadline, EventKind, Pause
 from foi_deadlines.errors import ClockStoppedError, InvalidInputError, TimelineError
+from foi_deadlines.holiday_store import default_data
 from foi_deadlines.rules import (
     ClockRule,
     End,
@@ -335,7 +338,13 @@ class _Plan:
 
 
 @functools.lru_cache(maxsize=512)
-def _plan(rules: RuleSet, circumstances: Circumstances, key: date) -> _Plan:
+def _plan(
+    rules: RuleSet,
+    circumstances: Circumstances,
+    key: date,
+    _holidays: HolidayData | None,
+) -> _Plan:
+    """A plan, remembered per the holiday data it counts on (:func:`holiday_key`)."""
     return _Plan(rules, circumstances, key)
 
 
@@ -351,7 +360,7 @@ def _plan_for(rules: RuleSet, circumstances: Circumstances, received: date) -> _
         is ProclaimedHolidays.AS_KNOWN_AT_RECEIPT
         else _NO_DAY
     )
-    return _plan(rules, circumstances, key)
+    return _plan(rules, circumstances, key, holiday_key(circumstances.data))
 
 
 _NO_DAY: Final = date(2000, 1, 1)
@@ -1083,17 +1092,18 @@ def unmoved_response(rules: RuleSet, received: date) -> Deadline | None:
     set in force on ``received`` under the default circumstances; ``None`` where
     the plan needs the walk even then. The engine's fast path.
     """
-    return _default_plan(rules).unmoved(received)
+    return _default_plan(rules, default_data()).unmoved(received)
 
 
-@functools.cache
-def _default_plan(rules: RuleSet) -> _Plan:
+@functools.lru_cache(maxsize=64)
+def _default_plan(rules: RuleSet, holidays: HolidayData) -> _Plan:
     """The plan under the default circumstances, for any day of receipt.
 
     The default policies count the holidays known now (P6 latest_known), so one
-    plan serves every day (see :func:`_plan_for`).
+    plan serves every day (see :func:`_plan_for`); ``holidays`` is the default
+    data it counts on, as its key.
     """
-    return _plan(rules, DEFAULT_CIRCUMSTANCES, _NO_DAY)
+    return _plan(rules, DEFAULT_CIRCUMSTANCES, _NO_DAY, holidays)
 
 
 def respond(
@@ -1148,7 +1158,6 @@ def walk_response(
     return walked(version, facts, circumstances, received, arrived_at)
 
 
-@functools.lru_cache(maxsize=65536)
 def walked(
     version: RuleSet,
     events: tuple[Fact, ...],
@@ -1158,10 +1167,30 @@ def walked(
 ) -> _Walk:
     """The walk for the events that can move the clock, remembered.
 
-    The result is a pure function of its arguments, all immutable: requests
-    received on one day with the same steps share one walk, and a case asked for
-    its status and its deadlines walks its timeline once.
+    The result is a pure function of its arguments, all immutable, and of the
+    holiday data it counts on: requests received on one day with the same steps
+    share one walk, and a case asked for its status and its deadlines walks its
+    timeline once.
     """
+    return _walked(
+        version,
+        events,
+        circumstances,
+        received,
+        arrived_at,
+        holiday_key(circumstances.data),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _walked(
+    version: RuleSet,
+    events: tuple[Fact, ...],
+    circumstances: Circumstances,
+    received: date,
+    arrived_at: datetime | None,
+    _holidays: HolidayData | None,
+) -> _Walk:
     walk = _walk(version, events, circumstances, received, arrived_at)
     by_day_zero = (
         version.edition_policy

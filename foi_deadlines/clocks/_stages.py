@@ -9,11 +9,13 @@ from datetime import date
 import attrs
 
 from foi_deadlines._dates import short_day
+from foi_deadlines.bank_holidays import HolidayData
 from foi_deadlines.clocks._counting import (
     _ANCHOR_POLICIES,
     DEFAULT_CIRCUMSTANCES,
     Circumstances,
     _used,
+    holiday_key,
     period_end,
 )
 from foi_deadlines.clocks._deadline import ClockEvent, Deadline, EventKind
@@ -152,6 +154,7 @@ def stage_deadline(
         tuple(events),
         tuple(notes),
         authority_field,
+        holiday_key(circumstances.data),
     )
 
 
@@ -164,8 +167,13 @@ def _stage_deadline(  # noqa: PLR0917 - the arguments, as a cache key
     events: tuple[ClockEvent, ...],
     notes: tuple[str, ...],
     authority_field: str,
+    _holidays: HolidayData | None,
 ) -> Deadline:
-    """:func:`stage_deadline`, remembered: a pure function of immutable values."""
+    """:func:`stage_deadline`, remembered: a pure function of immutable values.
+
+    ``_holidays`` is the default holiday data counted on, when no data is given
+    (:func:`~foi_deadlines.clocks._counting.holiday_key`), as part of the key.
+    """
     policies = circumstances.policies
     rule = rule.under(policies)
     field = authority_field or rule.authority_length

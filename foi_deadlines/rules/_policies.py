@@ -339,9 +339,10 @@ class Policies:
             id="P7",
             question="Where the bank holidays come from, when no data is passed",
             options=(
-                "bundled: the dated gov.uk copy with the proclaimed days added, and "
-                "the standing rules beyond it; standing_rules: the holidays package's "
-                "standing rules alone"
+                "bundled: the library's default data (the dated gov.uk copy, or a "
+                "newer gov.uk update the user installed, with the proclaimed days "
+                "added), and the standing rules beyond it; standing_rules: the "
+                "holidays package's standing rules alone"
             ),
             reason=(
                 "gov.uk's list is the official one; the bundled proclamations close "
