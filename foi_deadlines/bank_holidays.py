@@ -487,7 +487,8 @@ class HolidayData:
         england-and-wales: missing from the file; northern-ireland: missing from the
         file; scotland 2029: 1 event where the standing rules give 9; missing New
         Year Holiday (2029-01-02), Good Friday (2029-03-30), ... Nothing of it is
-        loaded; load it as partial to keep only the years it fully covers
+        loaded; to keep only the years it fully covers, load it with partial=True
+        (--partial on the command line)
 
         Args:
             data: The parsed JSON object, keyed by division.
@@ -839,8 +840,8 @@ def _refusal(shortfalls: list[Shortfall], *, hint: bool = True) -> str:
         described += f"; and {more} more division-year{'s' if more != 1 else ''}"
     if hint:
         described += (
-            ". Nothing of it is loaded; load it as partial to keep only the years "
-            "it fully covers"
+            ". Nothing of it is loaded; to keep only the years it fully covers, "
+            "load it with partial=True (--partial on the command line)"
         )
     return described
 
