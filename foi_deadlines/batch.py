@@ -679,50 +679,33 @@ def fill_tracker(
         raise InvalidInputError(
             "destination", str(target), f"a {suffix} file, like the source"
         )
-    day = to_uk_date(as_of, "as_of")
-    default_regime = regime if isinstance(regime, Regime) else _regime(regime, "regime")
-    rows_limit = _limit(max_rows, "max_rows")
-    bytes_limit = _limit(max_bytes, "max_bytes")
+    options = _Options(
+        as_of=to_uk_date(as_of, "as_of"),
+        columns=columns,
+        regime=regime if isinstance(regime, Regime) else _regime(regime, "regime"),
+        header_row=header_row,
+        overwrite=overwrite,
+        max_rows=_limit(max_rows, "max_rows"),
+        max_bytes=_limit(max_bytes, "max_bytes"),
+        progress=progress,
+        report=report,
+    )
     if target.exists() and not overwrite:
         raise _exists(target)
-    if not source_path.is_file():
-        problem = "is a folder, not a file" if source_path.is_dir() else "not found"
-        raise TrackerFileError(str(source_path), problem)
+    _readable(source_path)
     with warnings.catch_warnings():
         # Provisional due dates are counted in the summary instead.
         warnings.simplefilter("ignore", ProvisionalDateWarning)
         if suffix == ".xlsx":
-            return _fill_xlsx(
-                source_path,
-                target,
-                _Options(
-                    as_of=day,
-                    columns=columns,
-                    regime=default_regime,
-                    header_row=header_row,
-                    overwrite=overwrite,
-                    max_rows=rows_limit,
-                    max_bytes=bytes_limit,
-                    progress=progress,
-                    report=report,
-                ),
-            )
-        return _fill_csv(
-            source_path,
-            target,
-            _Options(
-                as_of=day,
-                columns=columns,
-                regime=default_regime,
-                header_row=header_row,
-                overwrite=overwrite,
-                max_rows=rows_limit,
-                max_bytes=bytes_limit,
-                progress=progress,
-                report=report,
-            ),
-            encoding,
-        )
+            return _fill_xlsx(source_path, target, options)
+        return _fill_csv(source_path, target, options, encoding)
+
+
+def _readable(source: Path) -> None:
+    """Refuse a source that is not a file, before anything is read."""
+    if not source.is_file():
+        problem = "is a folder, not a file" if source.is_dir() else "not found"
+        raise TrackerFileError(str(source), problem)
 
 
 @attrs.frozen(kw_only=True)
@@ -811,9 +794,7 @@ def read_tracker(
         progress=None,
         report=None,
     )
-    if not source_path.is_file():
-        problem = "is a folder, not a file" if source_path.is_dir() else "not found"
-        raise TrackerFileError(str(source_path), problem)
+    _readable(source_path)
     loaded = (
         _load_xlsx(source_path, options)[0]
         if suffix == ".xlsx"
