@@ -23,8 +23,6 @@ datetime.date(2025, 1, 22)
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from foi_deadlines.bank_holidays import (
     Division,
     Holiday,
@@ -119,10 +117,26 @@ from foi_deadlines.rules import (
     get_rule,
 )
 
-try:
-    __version__ = version("foi-deadlines")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed package's metadata when asked for.
+
+    Looked up on demand, so that importing the package does not import
+    ``importlib.metadata``.
+    """
+    if name == "__version__":
+        from importlib.metadata import (  # noqa: PLC0415 - only when asked for
+            PackageNotFoundError,
+            version,
+        )
+
+        try:
+            return version("foi-deadlines")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    message = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(message)
+
 
 __all__ = [
     "CALENDAR_NAMES",

@@ -7,26 +7,38 @@ reduced to its date in Europe/London.
 
 from __future__ import annotations
 
+import functools
+import zoneinfo
 from datetime import date, datetime, tzinfo
 from typing import Final
 
-from dateutil import tz
-
 from foi_deadlines.errors import InvalidDateError
 
-__all__ = ["DAY_NAMES", "LONDON", "MONTH_NAMES", "long_day", "short_day", "to_uk_date"]
+__all__ = ["DAY_NAMES", "MONTH_NAMES", "london", "long_day", "short_day", "to_uk_date"]
 
 
-def _london() -> tzinfo:
-    zone = tz.gettz("Europe/London")
-    if zone is None:  # dateutil ships its own copy of the time zone database
-        msg = "the Europe/London time zone is not available"
-        raise RuntimeError(msg)
-    return zone
+@functools.cache
+def london() -> tzinfo:
+    """The time zone every statutory clock in scope runs in: Europe/London.
 
+    Resolved on first use (only an aware datetime needs it), from the system's
+    zone data or the ``tzdata`` package (a dependency where the system has none:
+    Windows and Pyodide), or else python-dateutil's bundled copy.
 
-#: The time zone every statutory clock in scope runs in.
-LONDON: Final[tzinfo] = _london()
+    Raises:
+        RuntimeError: No zone data is available at all.
+    """
+    try:
+        return zoneinfo.ZoneInfo("Europe/London")
+    except zoneinfo.ZoneInfoNotFoundError:
+        from dateutil import tz  # noqa: PLC0415 - a fallback only
+
+        zone = tz.gettz("Europe/London")
+        if zone is None:
+            msg = "the Europe/London time zone is not available: pip install tzdata"
+            raise RuntimeError(msg) from None
+        return zone
+
 
 _EXPECTED: Final = (
     "a datetime.date, or a datetime.datetime (aware: converted to Europe/London; "
@@ -55,7 +67,7 @@ def to_uk_date(value: object, param: str = "day") -> date:
     """
     if isinstance(value, datetime):
         if value.tzinfo is not None and value.utcoffset() is not None:
-            value = value.astimezone(LONDON)
+            value = value.astimezone(london())
         return value.date()
     if isinstance(value, date):
         return value

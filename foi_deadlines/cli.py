@@ -67,7 +67,7 @@ import attrs
 
 from foi_deadlines import holiday_store
 from foi_deadlines._coerce import parse_date_text
-from foi_deadlines._dates import LONDON, short_day
+from foi_deadlines._dates import london, short_day
 from foi_deadlines._files import write_atomically
 from foi_deadlines._text import ASCII_PUNCTUATION
 from foi_deadlines.bank_holidays import (
@@ -199,7 +199,7 @@ def _now() -> datetime:
 
 def _today() -> date:
     """Today in the UK (Europe/London), whatever the machine's own time zone."""
-    return _now().astimezone(LONDON).date()
+    return _now().astimezone(london()).date()
 
 
 # -- output ---------------------------------------------------------------------------

@@ -69,7 +69,7 @@ except ImportError as exc:  # pragma: no cover - the extra is installed for the 
         "calendar files need icalendar: pip install 'foi-deadlines[ical]'"
     ) from exc
 
-from foi_deadlines._dates import LONDON, short_day, to_uk_date
+from foi_deadlines._dates import london, short_day, to_uk_date
 from foi_deadlines.cases import Case
 from foi_deadlines.errors import InvalidInputError
 from foi_deadlines.reminders import (
@@ -323,7 +323,7 @@ def _event(  # noqa: PLR0917 - one event's inputs
     for count in counts:
         when = live.reminder_days((count,))
         if when and when[0] >= day:
-            moment = datetime.combine(when[0], at, tzinfo=LONDON).astimezone(UTC)
+            moment = datetime.combine(when[0], at, tzinfo=london()).astimezone(UTC)
             reminders.append(Reminder(at=moment, working_days=count))
     return CalendarEvent(
         uid=_uid(live.reference, live.kind, domain),

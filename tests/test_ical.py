@@ -12,7 +12,7 @@ import icalendar
 import pytest
 
 from foi_deadlines import Case, CaseEvent, InvalidInputError, get_calendar
-from foi_deadlines._dates import LONDON
+from foi_deadlines._dates import london
 from foi_deadlines.ical import (
     CANCELLED_KEPT_DAYS,
     PRODID,
@@ -153,7 +153,7 @@ class TestReminders:
         case = Case.received(date(2025, 6, 2), reference="S")
         found = one(calendar_events([case], as_of=date(2025, 6, 2)))
         assert found.reminders[0].at == datetime(2025, 6, 23, 8, tzinfo=UTC)
-        local = found.reminders[0].at.astimezone(LONDON)
+        local = found.reminders[0].at.astimezone(london())
         assert (local.date(), local.time()) == (date(2025, 6, 23), time(9))
 
     def test_configurable_counts_and_time(self) -> None:
@@ -190,7 +190,7 @@ class TestReminders:
         found = one(calendar_events([case], as_of=date(2025, 11, 3)))
         assert found.on == date(2025, 12, 3)
         scotland = get_calendar("scotland")
-        days = [r.at.astimezone(LONDON).date() for r in found.reminders]
+        days = [r.at.astimezone(london()).date() for r in found.reminders]
         # St Andrew's Day (Monday 1 December, substitute) is skipped in Scotland.
         assert days == [date(2025, 11, 25), date(2025, 12, 2)]
         assert all(scotland.is_working_day(day) for day in days)

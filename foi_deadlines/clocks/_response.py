@@ -9,7 +9,7 @@ from typing import Final, NamedTuple, Protocol
 
 import attrs
 
-from foi_deadlines._dates import LONDON, short_day
+from foi_deadlines._dates import london, short_day
 from foi_deadlines.bank_holidays import HolidayData
 from foi_deadlines.calendars import WorkingDayCalendar
 from foi_deadlines.clocks._counting import (
@@ -460,7 +460,7 @@ class _Walk:
         if arrived is not None and cutoff is not None:
             local = arrived
             if arrived.tzinfo is not None and arrived.utcoffset() is not None:
-                local = arrived.astimezone(LONDON)
+                local = arrived.astimezone(london())
             if local.time() >= cutoff:
                 deemed = calendar.add_working_days(day, 1, warn=False)
                 self.events.append(

@@ -15,7 +15,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from foi_deadlines import Case, CaseEvent, StatusCode, TimelineError, get_calendar
-from foi_deadlines._dates import LONDON
+from foi_deadlines._dates import london
 from foi_deadlines.ical import calendar_events
 from foi_deadlines.reminders import live_deadlines
 from tests.oracles import provisional_ok
@@ -62,7 +62,7 @@ def test_every_reminder_is_a_working_day_before_its_deadline(
             else REGIME_CALENDAR.get(case.regime.value, case.division.value)
         )
         for reminder in event.reminders:
-            local = reminder.at.astimezone(LONDON)
+            local = reminder.at.astimezone(london())
             assert local.time() == time(9)
             day = local.date()
             assert as_of <= day < event.on
