@@ -748,7 +748,7 @@ def _append_counted(text: str, p: str, name: str, items: str, *, added: int = 1)
     section = _section(text, p, name)
     if not section:
         block = f'<{p}{name} count="{added}">{items}</{p}{name}>'
-        preceding = _STYLE_ORDER[: _STYLE_ORDER.index(name)]
+        preceding = _before(_STYLE_ORDER, name)
         start = _opening_end(text, p, "styleSheet")
         return _insert_after(text, p, preceding, block, start=start)
     item = "xf" if name == "cellXfs" else name[:-1]
@@ -906,8 +906,9 @@ def _patch_cols(text: str, p: str, new: NewColumns) -> str:
     return text.replace(section, f"{opening[0]}>{body}</{p}cols>", 1)
 
 
-# What may come between the rows and the conditional formatting (ECMA-376 order).
-_BEFORE_FORMATTING: Final = (
+# The children of a worksheet after its rows, as far as the fill adds any, in the
+# order ECMA-376 gives them.
+_SHEET_ORDER: Final = (
     "sheetCalcPr",
     "sheetProtection",
     "protectedRanges",
@@ -919,7 +920,22 @@ _BEFORE_FORMATTING: Final = (
     "mergeCells",
     "phoneticPr",
     "conditionalFormatting",
+    "dataValidations",
+    "hyperlinks",
+    "printOptions",
+    "pageMargins",
+    "pageSetup",
+    "headerFooter",
+    "rowBreaks",
+    "colBreaks",
 )
+
+
+def _before(order: tuple[str, ...], name: str) -> tuple[str, ...]:
+    """The elements that come before ``name`` in ``order``."""
+    return order[: order.index(name)]
+
+
 # A cell reference with a relative column (J2, J$2), not part of a name or a
 # function (LOG10), in a formula whose text and sheet names are taken out.
 _RELATIVE_COLUMN: Final = re.compile(r"(?<![$A-Za-z_.\d])[A-Z]{1,3}\$?\d+(?![\w(.])")
@@ -1004,20 +1020,12 @@ def _add_formatting(
     )
     # ``text`` starts with the end of the rows, </sheetData>.
     start = len(f"</{p}sheetData>")
-    return _insert_after(text, p, _BEFORE_FORMATTING, block, start=start)
-
-
-# What may come before a sheet's column breaks, after its rows (ECMA-376 order).
-_BEFORE_COLUMN_BREAKS: Final = (
-    *_BEFORE_FORMATTING,
-    "dataValidations",
-    "hyperlinks",
-    "printOptions",
-    "pageMargins",
-    "pageSetup",
-    "headerFooter",
-    "rowBreaks",
-)
+    # After the tracker's own conditional formatting too: ours comes last.
+    preceding = (
+        *_before(_SHEET_ORDER, "conditionalFormatting"),
+        "conditionalFormatting",
+    )
+    return _insert_after(text, p, preceding, block, start=start)
 
 
 def _break_before(text: str, p: str, column: int) -> str:
@@ -1031,7 +1039,9 @@ def _break_before(text: str, p: str, column: int) -> str:
     if not section:
         block = f'<{p}colBreaks count="1" manualBreakCount="1">{brk}</{p}colBreaks>'
         start = len(f"</{p}sheetData>")
-        return _insert_after(text, p, _BEFORE_COLUMN_BREAKS, block, start=start)
+        return _insert_after(
+            text, p, _before(_SHEET_ORDER, "colBreaks"), block, start=start
+        )
     if re.search(rf'<{p}brk\b[^>]*\bid=["\']{column - 1}["\']', section):
         return text
     count = len(re.findall(rf"<{p}brk\b", section)) + 1

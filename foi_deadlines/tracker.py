@@ -224,24 +224,10 @@ HEADINGS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     }
 )
 #: What a regime cell may say, by regime (compared without regard to case, spaces
-#: or punctuation), beyond the regime's own value such as ``foia``.
+#: or punctuation), beyond the regime's own value such as ``foia``: its
+#: :attr:`~foi_deadlines.rules.Regime.words`.
 REGIME_WORDS: Final[Mapping[Regime, tuple[str, ...]]] = MappingProxyType(
-    {
-        Regime.FOIA: ("FOI", "FOIA", "FOIA 2000", "Freedom of Information"),
-        Regime.EIR: ("EIR", "EIRs", "EIR 2004", "Environmental Information"),
-        Regime.FOISA: ("FOISA", "FOI(S)A", "FOISA 2002", "FOI Scotland"),
-        Regime.EISR: ("EISR", "EISRs", "EI(S)R", "EISR 2004"),
-        Regime.SAR: (
-            "SAR",
-            "DSAR",
-            "Subject access",
-            "Subject access request",
-            "Data subject access request",
-            "UK GDPR",
-        ),
-        Regime.DPA_PART3: ("DPA Part 3", "Part 3 SAR", "Law enforcement SAR"),
-        Regime.DPA_COMPLAINT: ("DPA complaint", "s164A complaint", "Data complaint"),
-    }
+    {regime: regime.words for regime in Regime}
 )
 # Words that suggest a heading means a field, for a warning when a heading of the
 # tracker matched none: the normalised word, and the fields it suggests.

@@ -68,16 +68,56 @@ class Regime(enum.StrEnum):
         """
         return _REGIMES[self][1]
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """What trackers and forms call the regime, beyond its value.
 
-#: Each regime's short name and working-day calendar; its rule sets hold the rest.
-_REGIMES: Final[Mapping[Regime, tuple[str, str | None]]] = {
-    Regime.FOIA: ("FOIA 2000", "uk"),
-    Regime.EIR: ("EIR 2004", "uk"),
-    Regime.FOISA: ("FOISA 2002", "scotland"),
-    Regime.EISR: ("EISR 2004", "scotland"),
-    Regime.SAR: ("UK GDPR subject access", None),
-    Regime.DPA_PART3: ("DPA 2018 Part 3 subject access", None),
-    Regime.DPA_COMPLAINT: ("DPA 2018 s164A complaint", None),
+        The first is the commonest, such as ``"FOI"`` for FOIA.
+        """
+        return _REGIMES[self][2]
+
+
+#: Each regime's short name, working-day calendar and the words people use for it;
+#: its rule sets hold the rest.
+_REGIMES: Final[Mapping[Regime, tuple[str, str | None, tuple[str, ...]]]] = {
+    Regime.FOIA: (
+        "FOIA 2000",
+        "uk",
+        ("FOI", "FOIA", "FOIA 2000", "Freedom of Information"),
+    ),
+    Regime.EIR: (
+        "EIR 2004",
+        "uk",
+        ("EIR", "EIRs", "EIR 2004", "Environmental Information"),
+    ),
+    Regime.FOISA: (
+        "FOISA 2002",
+        "scotland",
+        ("FOISA", "FOI(S)A", "FOISA 2002", "FOI Scotland"),
+    ),
+    Regime.EISR: ("EISR 2004", "scotland", ("EISR", "EISRs", "EI(S)R", "EISR 2004")),
+    Regime.SAR: (
+        "UK GDPR subject access",
+        None,
+        (
+            "SAR",
+            "DSAR",
+            "Subject access",
+            "Subject access request",
+            "Data subject access request",
+            "UK GDPR",
+        ),
+    ),
+    Regime.DPA_PART3: (
+        "DPA 2018 Part 3 subject access",
+        None,
+        ("DPA Part 3", "Part 3 SAR", "Law enforcement SAR"),
+    ),
+    Regime.DPA_COMPLAINT: (
+        "DPA 2018 s164A complaint",
+        None,
+        ("DPA complaint", "s164A complaint", "Data complaint"),
+    ),
 }
 
 
