@@ -15,7 +15,11 @@ in three layers, from most to least authoritative:
 3. **Standing rules**: for years no official list covers, the ``holidays`` package's
    UK subdivisions, with the corrections in :data:`CORRECTIONS`. Days there beyond the
    official data are *provisional*: special days and substitutes depend on
-   proclamations not yet made.
+   proclamations not yet made. The package's dates for every year the calendars
+   count (2000 to 2101) are generated into ``data/standing-rules.json`` at release
+   (``scripts/make_standing_rules.py``; a test regenerates them and compares, so the
+   package stays the source of truth), and the package itself is imported only for
+   a year outside them.
 
 References:
     * Banking and Financial Dealings Act 1971, s1 and Schedule 1.
@@ -32,16 +36,16 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
-import holidays as holidays_package
-from holidays.version import __version__ as holidays_version
 
 from foi_deadlines._dates import to_uk_date
 from foi_deadlines.errors import HolidayDataError, InvalidInputError
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
 
 __all__ = [
     "CORRECTIONS",
@@ -378,6 +382,9 @@ KNOWN_DIFFERENCES: Final = (
     ),
 )
 
+#: The package's data files, read as plain files: importlib.resources would cost
+#: more to import than the reading does, and the package is never zipped.
+_DATA: Final = Path(__file__).with_name("data")
 _BUNDLED_FILE: Final = "govuk-bank-holidays.json"
 #: How the bundled gov.uk copy is described in every result that uses it.
 BUNDLED_SOURCE: Final = "gov.uk bank-holidays.json, copy of 2026-02-25"
@@ -597,7 +604,7 @@ class HolidayData:
         if self.proclaimed:
             count = len(self.proclaimed)
             parts.append(f"{count} proclaimed day{'s' if count != 1 else ''}")
-        parts.append(f"standing rules: holidays {holidays_version}")
+        parts.append(f"standing rules: {standing_rules_version()}")
         if self.unannounced:
             left_out = ", ".join(str(day) for day in self.unannounced)
             parts.append(f"leaving out {left_out} (announced later)")
@@ -689,17 +696,39 @@ class HolidayData:
 
 @functools.cache
 def _bundled() -> HolidayData:
-    text = (
-        resources.files("foi_deadlines")
-        .joinpath("data", _BUNDLED_FILE)
-        .read_text(encoding="utf-8")
-    )
+    text = (_DATA / _BUNDLED_FILE).read_text(encoding="utf-8")
     official = _parse_govuk(json.loads(text), BUNDLED_SOURCE)
     return HolidayData(official=(official,), proclaimed=BUNDLED_PROCLAIMED)
 
 
+_STANDING_FILE: Final = "standing-rules.json"
+
+
 @functools.cache
-def _uk_rules() -> type[holidays_package.HolidayBase]:
+def _standing_file() -> tuple[str, Mapping[str, Mapping[str, str]]]:
+    """The bundled standing-rule dates: what generated them, and by division."""
+    text = (_DATA / _STANDING_FILE).read_text(encoding="utf-8")
+    content = json.loads(text)
+    return content["generator"], content["divisions"]
+
+
+def standing_rules_version() -> str:
+    """What computed the standing-rule dates in use, such as ``"holidays 0.109"``."""
+    return _standing_file()[0]
+
+
+@functools.cache
+def _bundled_standing(division: Division) -> dict[int, tuple[tuple[date, str], ...]]:
+    """The bundled standing-rule dates of one division, by year."""
+    by_year: dict[int, list[tuple[date, str]]] = {}
+    for text, names in _standing_file()[1][division.value].items():
+        day = date.fromisoformat(text)
+        by_year.setdefault(day.year, []).append((day, names))
+    return {year: tuple(days) for year, days in by_year.items()}
+
+
+@functools.cache
+def _uk_rules() -> type[HolidayBase]:
     """The ``holidays`` package's UK rules, for every year the calendars count on.
 
     The package stops at 2100 (its ``end_year``); the calendars count on to the end
@@ -707,22 +736,60 @@ def _uk_rules() -> type[holidays_package.HolidayBase]:
     the Banking and Financial Dealings Act 1971 are the same in 2101, so the same
     class is asked for one more year rather than the year left empty.
     """
-    base = type(holidays_package.country_holidays("GB", years=()))
+    import holidays  # noqa: PLC0415 - slow to import; needed only to regenerate
+
+    base = type(holidays.country_holidays("GB", years=()))
     if base.end_year >= LAST_CALENDAR_DAY.year:
         return base
     return type(base.__name__, (base,), {"end_year": LAST_CALENDAR_DAY.year})
+
+
+def computed_standing_rules(
+    division: Division, years: Iterable[int]
+) -> dict[date, str]:
+    """The standing-rule bank holidays the ``holidays`` package computes.
+
+    What ``data/standing-rules.json`` holds for 2000 to 2101, computed afresh: the
+    dates, in order, each with its names joined by ``"; "``, before
+    :data:`CORRECTIONS`.
+    """
+    table = _uk_rules()(subdiv=_SUBDIVISIONS[division], years=years, expand=False)
+    return dict(sorted(table.items()))
+
+
+def computed_standing_rules_version() -> str:
+    """The version of the ``holidays`` package installed, as the file records it."""
+    from holidays.version import __version__  # noqa: PLC0415 - see _uk_rules
+
+    return f"holidays {__version__}"
 
 
 @functools.cache
 def _standing_rules(division: Division, years: tuple[int, ...]) -> tuple[Holiday, ...]:
     if not years:
         return ()
-    source = f"standing rules (holidays {holidays_version})"
-    table = _uk_rules()(subdiv=_SUBDIVISIONS[division], years=years, expand=False)
+    bundled = _bundled_standing(division)
+    missing = [year for year in years if year not in bundled]
+    computed: dict[int, list[tuple[date, str]]] = {}
+    if missing:
+        for day, names in computed_standing_rules(division, missing).items():
+            computed.setdefault(day.year, []).append((day, names))
+    sources = {
+        year: standing_rules_version()
+        if year in bundled
+        else computed_standing_rules_version()
+        for year in years
+    }
     removed = {c.day for c in CORRECTIONS if c.division is division}
     return tuple(
-        Holiday(day=day, name=name, division=division, source=source)
-        for day, names in sorted(table.items())
+        Holiday(
+            day=day,
+            name=name,
+            division=division,
+            source=f"standing rules ({sources[year]})",
+        )
+        for year in sorted(years)
+        for day, names in bundled.get(year, computed.get(year, ()))
         if day not in removed
         for name in names.split("; ")
     )

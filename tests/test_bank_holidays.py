@@ -10,7 +10,6 @@ from typing import Any
 
 import holidays
 import pytest
-from holidays.version import __version__ as holidays_version
 
 from foi_deadlines import (
     Division,
@@ -23,6 +22,7 @@ from foi_deadlines.bank_holidays import (
     BUNDLED_SOURCE,
     CORRECTIONS,
     KNOWN_DIFFERENCES,
+    standing_rules_version,
 )
 from tests.holiday_files import bundled_json, complete_file, with_event
 
@@ -44,7 +44,7 @@ class TestBundledData:
         version = HolidayData.bundled().version
         assert BUNDLED_SOURCE in version
         assert "1 proclaimed day" in version
-        assert f"holidays {holidays_version}" in version
+        assert f"standing rules: {standing_rules_version()}" in version
 
     def test_confirmed_until_end_of_official_data(self) -> None:
         """The data is confirmed to the end of the last year gov.uk lists."""
