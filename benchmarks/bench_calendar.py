@@ -44,8 +44,7 @@ def best_per_item(func: Callable[[], object], items: int, repeat: int) -> float:
 def build_time_in_fresh_process(name: str) -> tuple[float, float]:
     """Milliseconds to import the package and to build a calendar, in a new process."""
     code = (
-        "import time; t0 = time.perf_counter(); import foi_deadlines, holidays;"
-        "holidays.country_holidays('GB', subdiv='ENG', years=[2000]);"
+        "import time; t0 = time.perf_counter(); import foi_deadlines;"
         "t1 = time.perf_counter();"
         f"foi_deadlines.get_calendar({name!r}); t2 = time.perf_counter();"
         "print((t1 - t0) * 1e3, (t2 - t1) * 1e3)"
@@ -80,6 +79,9 @@ def measure(items: int, repeat: int) -> dict[str, float]:
 
     add = uk.add_working_days
     between = uk.working_days_between
+    # The same dates moved past the confirmed data: provisional results, whose
+    # warning the filters drop (as a batch job does).
+    later = [s.replace(year=2031) if s.month != 2 or s.day != 29 else s for s in starts]
 
     def busday_offset(array: Any) -> Any:
         return np.busday_offset(array, 20, roll="backward", busdaycal=busdaycal)
@@ -97,6 +99,10 @@ def measure(items: int, repeat: int) -> dict[str, float]:
         "scalar add_working_days, n=20": (lambda: [add(s, 20) for s in starts], items),
         "scalar add_working_days, n=200": (
             lambda: [add(s, 200) for s in starts],
+            items,
+        ),
+        "scalar add_working_days, provisional": (
+            lambda: [add(s, 20) for s in later],
             items,
         ),
         "scalar working_days_between": (lambda: [between(s, s) for s in starts], items),
@@ -155,12 +161,17 @@ def report(results: dict[str, float], items: int, repeat: int) -> None:
             results["scalar add_working_days, n=200"] / scalar,
             "<= 1.2x",
         ),
+        (
+            "provisional (warning ignored) / confirmed",
+            results["scalar add_working_days, provisional"] / scalar,
+            "about 1x",
+        ),
         ("naive loop / scalar", results["naive day-stepping loop"] / scalar, ""),
     ]
     print()
     print("ratios (target in brackets)")
     for label, ratio, target in ratios:
-        print(f"  {label:<32} {ratio:7.2f}x  {f'({target})' if target else ''}")
+        print(f"  {label:<42} {ratio:7.2f}x  {f'({target})' if target else ''}")
     print()
     print("response clock (target: response_due(d).due under 2 us a call)")
     cost = results["response_due(d).due, plain FOIA"]
@@ -170,10 +181,10 @@ def report(results: dict[str, float], items: int, repeat: int) -> None:
     builds = sorted(run[1] for run in runs)
     print()
     print(
-        f"building a calendar in a fresh process, median of {BUILD_RUNS} "
-        "(target: build < 50 ms)"
+        f"a first calendar in a fresh process, median of {BUILD_RUNS} "
+        "(the first call imports the modules it needs; see bench_cold_start.py)"
     )
-    print(f"  import foi_deadlines and holidays   {import_ms:7.1f} ms")
+    print(f"  import foi_deadlines                {import_ms:7.1f} ms")
     print(
         f"  get_calendar('uk'), first call      {statistics.median(builds):7.1f} ms"
         f"  (fastest {builds[0]:.1f}, slowest {builds[-1]:.1f})"

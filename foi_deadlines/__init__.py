@@ -23,107 +23,197 @@ datetime.date(2025, 1, 22)
 
 from __future__ import annotations
 
-from foi_deadlines.bank_holidays import (
-    Division,
-    Holiday,
-    HolidayData,
-    ProclaimedDay,
-)
-from foi_deadlines.calendars import (
-    CALENDAR_NAMES,
-    NonWorkingDay,
-    Reason,
-    WorkingDayCalendar,
-    get_calendar,
-)
-from foi_deadlines.case_json import (
-    case_from_json,
-    case_to_json,
-    cases_from_json,
-    cases_to_json,
-)
-from foi_deadlines.cases import (
-    Case,
-    CaseDeadlines,
-    CaseEvent,
-    CaseEventKind,
-    CaseStatus,
-    Outcome,
-    ReviewOutcome,
-    StatusCode,
-)
-from foi_deadlines.clocks import (
-    ClockEvent,
-    Deadline,
-    EventKind,
-    Policies,
-    PolicyInfo,
-    policy_register,
-)
-from foi_deadlines.errors import (
-    CaseDataError,
-    ClockStoppedError,
-    FoiDeadlinesError,
-    FoiDeadlinesWarning,
-    HolidayDataError,
-    HolidayUpdateError,
-    InvalidDateError,
-    InvalidInputError,
-    NotApplicableError,
-    OutsideCalendarRangeError,
-    ProvisionalDateWarning,
-    RequestLapsedError,
-    TimelineError,
-    TrackerFileError,
-    UnknownCalendarError,
-    UnknownRuleError,
-)
-from foi_deadlines.portfolio import (
-    ComplianceStats,
-    DeadlineChange,
-    by_status,
-    changed_deadlines,
-    compliance_stats,
-    due_within,
-    overdue,
-)
-from foi_deadlines.responses import (
-    Body,
-    ResponseDeadlines,
-    StoppedClock,
-    aggregation_window,
-    fee_payment_deadline,
-    response_deadlines,
-    response_due,
-)
-from foi_deadlines.reviews import (
-    PRESETS,
-    AuthorityPolicy,
-    ReviewRequestCheck,
-    ShortReviewWindowWarning,
-    regulator_deadline,
-    review_due,
-    review_request_check,
-    review_request_deadline,
-    tribunal_deadline,
-)
-from foi_deadlines.rules import (
-    RULES,
-    ClockRule,
-    Modifier,
-    Regime,
-    Stage,
-    Unit,
-    get_rule,
-)
+import importlib
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from foi_deadlines.bank_holidays import (
+        Division,
+        Holiday,
+        HolidayData,
+        ProclaimedDay,
+    )
+    from foi_deadlines.calendars import (
+        CALENDAR_NAMES,
+        NonWorkingDay,
+        Reason,
+        WorkingDayCalendar,
+        get_calendar,
+    )
+    from foi_deadlines.case_json import (
+        case_from_json,
+        case_to_json,
+        cases_from_json,
+        cases_to_json,
+    )
+    from foi_deadlines.cases import (
+        Case,
+        CaseDeadlines,
+        CaseEvent,
+        CaseEventKind,
+        CaseStatus,
+        Outcome,
+        ReviewOutcome,
+        StatusCode,
+    )
+    from foi_deadlines.clocks import (
+        ClockEvent,
+        Deadline,
+        EventKind,
+        Policies,
+        PolicyInfo,
+        policy_register,
+    )
+    from foi_deadlines.errors import (
+        CaseDataError,
+        ClockStoppedError,
+        FoiDeadlinesError,
+        FoiDeadlinesWarning,
+        HolidayDataError,
+        HolidayUpdateError,
+        InvalidDateError,
+        InvalidInputError,
+        NotApplicableError,
+        OutsideCalendarRangeError,
+        ProvisionalDateWarning,
+        RequestLapsedError,
+        RowError,
+        TimelineError,
+        TrackerFileError,
+        UnknownCalendarError,
+        UnknownRuleError,
+    )
+    from foi_deadlines.portfolio import (
+        ComplianceStats,
+        DeadlineChange,
+        by_status,
+        changed_deadlines,
+        compliance_stats,
+        due_within,
+        overdue,
+    )
+    from foi_deadlines.responses import (
+        Body,
+        ResponseDeadlines,
+        StoppedClock,
+        aggregation_window,
+        fee_payment_deadline,
+        response_deadlines,
+        response_due,
+    )
+    from foi_deadlines.reviews import (
+        PRESETS,
+        AuthorityPolicy,
+        ReviewRequestCheck,
+        ShortReviewWindowWarning,
+        regulator_deadline,
+        review_due,
+        review_request_check,
+        review_request_deadline,
+        tribunal_deadline,
+    )
+    from foi_deadlines.rules import (
+        RULES,
+        ClockRule,
+        Modifier,
+        Regime,
+        Stage,
+        Unit,
+        get_rule,
+    )
+
+#: Where each public name lives; a module is imported when one of its names is
+#: first asked for (PEP 562), so that ``import foi_deadlines`` costs little and
+#: a first deadline imports only the modules it needs.
+_HOMES: Final = {
+    "Division": "foi_deadlines.bank_holidays",
+    "Holiday": "foi_deadlines.bank_holidays",
+    "HolidayData": "foi_deadlines.bank_holidays",
+    "ProclaimedDay": "foi_deadlines.bank_holidays",
+    "CALENDAR_NAMES": "foi_deadlines.calendars",
+    "NonWorkingDay": "foi_deadlines.calendars",
+    "Reason": "foi_deadlines.calendars",
+    "WorkingDayCalendar": "foi_deadlines.calendars",
+    "get_calendar": "foi_deadlines.calendars",
+    "case_from_json": "foi_deadlines.case_json",
+    "case_to_json": "foi_deadlines.case_json",
+    "cases_from_json": "foi_deadlines.case_json",
+    "cases_to_json": "foi_deadlines.case_json",
+    "Case": "foi_deadlines.cases",
+    "CaseDeadlines": "foi_deadlines.cases",
+    "CaseEvent": "foi_deadlines.cases",
+    "CaseEventKind": "foi_deadlines.cases",
+    "CaseStatus": "foi_deadlines.cases",
+    "Outcome": "foi_deadlines.cases",
+    "ReviewOutcome": "foi_deadlines.cases",
+    "StatusCode": "foi_deadlines.cases",
+    "ClockEvent": "foi_deadlines.clocks",
+    "Deadline": "foi_deadlines.clocks",
+    "EventKind": "foi_deadlines.clocks",
+    "Policies": "foi_deadlines.clocks",
+    "PolicyInfo": "foi_deadlines.clocks",
+    "policy_register": "foi_deadlines.clocks",
+    "CaseDataError": "foi_deadlines.errors",
+    "ClockStoppedError": "foi_deadlines.errors",
+    "FoiDeadlinesError": "foi_deadlines.errors",
+    "FoiDeadlinesWarning": "foi_deadlines.errors",
+    "HolidayDataError": "foi_deadlines.errors",
+    "HolidayUpdateError": "foi_deadlines.errors",
+    "InvalidDateError": "foi_deadlines.errors",
+    "InvalidInputError": "foi_deadlines.errors",
+    "NotApplicableError": "foi_deadlines.errors",
+    "OutsideCalendarRangeError": "foi_deadlines.errors",
+    "ProvisionalDateWarning": "foi_deadlines.errors",
+    "RequestLapsedError": "foi_deadlines.errors",
+    "RowError": "foi_deadlines.errors",
+    "TimelineError": "foi_deadlines.errors",
+    "TrackerFileError": "foi_deadlines.errors",
+    "UnknownCalendarError": "foi_deadlines.errors",
+    "UnknownRuleError": "foi_deadlines.errors",
+    "ComplianceStats": "foi_deadlines.portfolio",
+    "DeadlineChange": "foi_deadlines.portfolio",
+    "by_status": "foi_deadlines.portfolio",
+    "changed_deadlines": "foi_deadlines.portfolio",
+    "compliance_stats": "foi_deadlines.portfolio",
+    "due_within": "foi_deadlines.portfolio",
+    "overdue": "foi_deadlines.portfolio",
+    "Body": "foi_deadlines.responses",
+    "ResponseDeadlines": "foi_deadlines.responses",
+    "StoppedClock": "foi_deadlines.responses",
+    "aggregation_window": "foi_deadlines.responses",
+    "fee_payment_deadline": "foi_deadlines.responses",
+    "response_deadlines": "foi_deadlines.responses",
+    "response_due": "foi_deadlines.responses",
+    "PRESETS": "foi_deadlines.reviews",
+    "AuthorityPolicy": "foi_deadlines.reviews",
+    "ReviewRequestCheck": "foi_deadlines.reviews",
+    "ShortReviewWindowWarning": "foi_deadlines.reviews",
+    "regulator_deadline": "foi_deadlines.reviews",
+    "review_due": "foi_deadlines.reviews",
+    "review_request_check": "foi_deadlines.reviews",
+    "review_request_deadline": "foi_deadlines.reviews",
+    "tribunal_deadline": "foi_deadlines.reviews",
+    "RULES": "foi_deadlines.rules",
+    "ClockRule": "foi_deadlines.rules",
+    "Modifier": "foi_deadlines.rules",
+    "Regime": "foi_deadlines.rules",
+    "Stage": "foi_deadlines.rules",
+    "Unit": "foi_deadlines.rules",
+    "get_rule": "foi_deadlines.rules",
+}
 
 
-def __getattr__(name: str) -> str:
-    """``__version__``, read from the installed package's metadata when asked for.
+def __getattr__(name: str) -> object:
+    """A public name, imported from its module when first asked for.
 
-    Looked up on demand, so that importing the package does not import
-    ``importlib.metadata``.
+    ``__version__`` is read from the installed package's metadata when asked for,
+    so that importing the package does not import ``importlib.metadata``.
     """
+    home = _HOMES.get(name)
+    if home is not None:
+        value = getattr(importlib.import_module(home), name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import (  # noqa: PLC0415 - only when asked for
             PackageNotFoundError,
@@ -136,6 +226,10 @@ def __getattr__(name: str) -> str:
             return "0+unknown"
     message = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(message)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [
@@ -181,6 +275,7 @@ __all__ = [
     "ResponseDeadlines",
     "ReviewOutcome",
     "ReviewRequestCheck",
+    "RowError",
     "ShortReviewWindowWarning",
     "Stage",
     "StatusCode",

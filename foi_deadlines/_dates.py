@@ -8,7 +8,6 @@ reduced to its date in Europe/London.
 from __future__ import annotations
 
 import functools
-import zoneinfo
 from datetime import date, datetime, tzinfo
 from typing import Final
 
@@ -29,8 +28,8 @@ def london() -> tzinfo:
         RuntimeError: No zone data is available at all.
     """
     try:
-        return zoneinfo.ZoneInfo("Europe/London")
-    except zoneinfo.ZoneInfoNotFoundError:
+        return _zone_info()
+    except LookupError:
         from dateutil import tz  # noqa: PLC0415 - a fallback only
 
         zone = tz.gettz("Europe/London")
@@ -38,6 +37,13 @@ def london() -> tzinfo:
             msg = "the Europe/London time zone is not available: pip install tzdata"
             raise RuntimeError(msg) from None
         return zone
+
+
+def _zone_info() -> tzinfo:
+    """Europe/London from zoneinfo; its error is a :class:`LookupError`."""
+    import zoneinfo  # noqa: PLC0415 - only an aware datetime needs a time zone
+
+    return zoneinfo.ZoneInfo("Europe/London")
 
 
 _EXPECTED: Final = (

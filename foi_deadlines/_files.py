@@ -6,7 +6,6 @@ Shared by the adapters that write files (the tracker fill, the calendar export).
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def write_atomically(
     Raises:
         TrackerFileError: ``target`` exists and ``overwrite`` is false.
     """
+    import tempfile  # noqa: PLC0415 - only when a file is written
+
     handle, name = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path()
     )
@@ -57,7 +58,7 @@ def write_atomically(
             target.hardlink_to(temporary)
         except FileExistsError:
             raise exists_error(target) from None
-        except OSError:  # no hard links here (some shares, some runtimes)
+        except (OSError, NotImplementedError):  # no hard links (shares, Pyodide)
             if target.exists():
                 raise exists_error(target) from None
             temporary.replace(target)

@@ -57,7 +57,6 @@ import json
 import os
 import sys
 import warnings
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -77,8 +76,6 @@ from foi_deadlines.bank_holidays import (
     HolidayData,
 )
 from foi_deadlines.calendars import CALENDAR_NAMES, get_calendar
-from foi_deadlines.case_json import case_from_json, cases_from_json
-from foi_deadlines.cases import Case
 from foi_deadlines.clocks import Deadline
 from foi_deadlines.errors import (
     FoiDeadlinesError,
@@ -87,7 +84,6 @@ from foi_deadlines.errors import (
     ProvisionalDateWarning,
     TrackerFileError,
 )
-from foi_deadlines.reminders import DEFAULT_REMINDERS
 from foi_deadlines.responses import Body, response_due
 from foi_deadlines.reviews import (
     PRESETS,
@@ -97,10 +93,11 @@ from foi_deadlines.reviews import (
     review_request_deadline,
 )
 from foi_deadlines.rules import REVIEWED_REGIMES, Regime
-from foi_deadlines.tracker import TrackerColumns, TrackerRow
 
 if TYPE_CHECKING:
     from foi_deadlines.batch import TrackerRecord
+    from foi_deadlines.cases import Case
+    from foi_deadlines.tracker import TrackerColumns
 
 __all__ = ["main"]
 
@@ -613,7 +610,6 @@ def _reminder_parsers(
     calendar.add_argument(
         "--reminders",
         type=_reminder_counts,
-        default=DEFAULT_REMINDERS,
         metavar="N,N",
         help="remind this many working days before each deadline (default 5,1; "
         "'none' for no reminders)",
@@ -954,6 +950,8 @@ def _as_of(args: argparse.Namespace) -> tuple[date, str]:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from foi_deadlines.tracker import TrackerRow  # noqa: PLC0415 - see _COMMANDS
+
     as_of, as_of_text = _as_of(args)
     row = TrackerRow(
         received=args.received,
@@ -1592,6 +1590,11 @@ def _read_source(args: argparse.Namespace, as_of: date) -> list[Case | TrackerRe
             document = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
             raise TrackerFileError(str(path), f"is not JSON: {exc}") from None
+        from foi_deadlines.case_json import (  # noqa: PLC0415 - see _COMMANDS
+            case_from_json,
+            cases_from_json,
+        )
+
         if isinstance(document, dict) and document.get("schema") == (
             "foi-deadlines/case"
         ):
@@ -1612,11 +1615,13 @@ def _read_source(args: argparse.Namespace, as_of: date) -> list[Case | TrackerRe
 
 def _calendar(args: argparse.Namespace) -> int:
     from foi_deadlines import ical  # noqa: PLC0415 - needs the ical extra
+    from foi_deadlines.batch import TrackerRecord  # noqa: PLC0415 - see _COMMANDS
+    from foi_deadlines.reminders import DEFAULT_REMINDERS  # noqa: PLC0415 - ditto
 
     as_of, as_of_text = _as_of(args)
     cases: list[Case] = []
     for item in _read_source(args, as_of):
-        if isinstance(item, Case):
+        if not isinstance(item, TrackerRecord):
             cases.append(item)
             continue
         name = f"row {item.row}" + (f" ({item.reference})" if item.reference else "")
@@ -1645,7 +1650,7 @@ def _calendar(args: argparse.Namespace) -> int:
     events = ical.calendar_events(
         cases,
         as_of=as_of,
-        reminders=args.reminders,
+        reminders=DEFAULT_REMINDERS if args.reminders is None else args.reminders,
         previous=previous,
         reminder_time=args.reminder_time or ical.DEFAULT_REMINDER_TIME,
         uid_domain=args.uid_domain or ical.DEFAULT_UID_DOMAIN,
@@ -1714,6 +1719,9 @@ def _digest(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Each command's function. The modules a command alone needs (cases, trackers,
+#: workbooks, calendar files) are imported by its function, so that a first
+#: deadline on the command line imports only what computing it takes.
 _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "due": _due,
     "explain": _explain,
@@ -1775,8 +1783,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return _error(exc)
     except UnicodeDecodeError as exc:
         return _error(f"a file is not UTF-8 text ({exc}); save it as CSV UTF-8")
-    except zipfile.BadZipFile as exc:
-        return _error(f"a file is not an .xlsx workbook ({exc})")
+    except Exception as exc:
+        # zipfile is imported only by the commands that read workbooks.
+        zipfile = sys.modules.get("zipfile")
+        if zipfile is not None and isinstance(exc, zipfile.BadZipFile):
+            return _error(f"a file is not an .xlsx workbook ({exc})")
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:

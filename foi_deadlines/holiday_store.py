@@ -23,14 +23,12 @@ only when called. Nothing here reads the clock: callers pass ``now``.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -464,7 +462,7 @@ def _read_update(
             )
         except (HolidayDataError, ValueError):
             record = None
-        if record is not None and record.sha256 != hashlib.sha256(raw).hexdigest():
+        if record is not None and record.sha256 != _sha256(raw):
             record = None  # left from another file: not this file's provenance
     label = record.label if record is not None else f"installed update {path}"
     partial = record is not None and record.partial
@@ -721,6 +719,7 @@ def fetch(url: str = GOVUK_URL, *, timeout: float = 20.0) -> bytes:
     import http.client  # noqa: PLC0415 - imported only when the network is used
     import urllib.error  # noqa: PLC0415
     import urllib.request  # noqa: PLC0415
+    from urllib.parse import urlsplit  # noqa: PLC0415
 
     _check_url(url)
     opener = urllib.request.build_opener(_redirect_handler())
@@ -758,6 +757,8 @@ def fetch(url: str = GOVUK_URL, *, timeout: float = 20.0) -> bytes:
 
 
 def _check_url(url: str) -> None:
+    from urllib.parse import urlsplit  # noqa: PLC0415 - see fetch
+
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -855,7 +856,7 @@ def install(
         InvalidInputError: ``now`` is not a timezone-aware datetime.
     """
     fetched_at = _aware(now)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = _sha256(data)
     official = _parse_bytes(data, source, partial=partial)
     record = Provenance(
         source=source,
@@ -1223,3 +1224,9 @@ def status() -> StoreStatus:
         version=data.version,
         confirmed_until={d: data.confirmed_until(d) for d in Division},
     )
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib  # noqa: PLC0415 - only where an update is installed or read
+
+    return hashlib.sha256(data).hexdigest()

@@ -50,6 +50,7 @@ from foi_deadlines.errors import (
     ProvisionalDateWarning,
     RequestLapsedError,
     TimelineError,
+    ignored,
 )
 from foi_deadlines.rules import (
     RULE_SETS,
@@ -253,6 +254,8 @@ def _unmoved(received: date, regime: object) -> tuple[Deadline, RuleSet] | None:
 
 def _warn_provisional(deadline: Deadline) -> None:
     assert deadline.calendar is not None
+    if ignored(ProvisionalDateWarning):
+        return  # nothing is built for a warning the filters drop
     warnings.warn(
         f"{deadline.rule.id} due {deadline.due} is after "
         f"{deadline.calendar.confirmed_until}, the end of the confirmed bank holiday "

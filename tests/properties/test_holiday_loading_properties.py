@@ -110,5 +110,5 @@ def test_partial_calendar_agrees_up_to_confirmed() -> None:
     partial = get_calendar("scotland", data=loaded)
     full = get_calendar("scotland", data=full_data())
     assert partial.confirmed_until == date(2025, 12, 31)
-    cut = partial._counted_to[partial.confirmed_until]
-    assert partial._working_days[:cut] == full._working_days[:cut]
+    cut = partial._counted(partial.confirmed_until)
+    assert partial._complete()[1][:cut] == full._complete()[1][:cut]
