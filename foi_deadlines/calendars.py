@@ -12,10 +12,11 @@ law:
   rules that count in one part of the UK (tribunal time limits, subject-access
   roll-forward).
 
-Each calendar is built once per process, for every day from 2000 to 2101, into tables
-that make :meth:`WorkingDayCalendar.add_working_days` and
-:meth:`WorkingDayCalendar.working_days_between` two list look-ups, whatever the
-number of days.
+Each calendar is built once per process, for every day from 2000 to 2101. Its
+tables make :meth:`WorkingDayCalendar.add_working_days` and
+:meth:`WorkingDayCalendar.working_days_between` two look-ups, whatever the number
+of days; they are filled a year at a time, for the years a call touches, so that a
+first deadline costs only its own years.
 
 >>> from datetime import date
 >>> uk = get_calendar("uk")
@@ -31,7 +32,6 @@ import bisect
 import contextlib
 import functools
 import gc
-import itertools
 import operator
 import warnings
 from collections.abc import Iterable, Iterator
@@ -55,6 +55,7 @@ from foi_deadlines.errors import (
     OutsideCalendarRangeError,
     ProvisionalDateWarning,
     UnknownCalendarError,
+    ignored,
 )
 from foi_deadlines.holiday_store import default_data
 
@@ -241,16 +242,24 @@ class WorkingDayCalendar:
     definition: CalendarDefinition
     data_version: str
     confirmed_until: date
-    # Every working day, in order.
-    _working_days: tuple[date, ...]
-    # For every day of the span: how many working days there are up to it, inclusive.
-    # The n-th working day after d is then _working_days[_counted_to[d] + n - 1].
+    # The holiday data it was built from, for the reasons of its holidays.
+    _data: HolidayData
+    # The weekdays that are not working days.
+    _holidays: frozenset[date]
+    # For each year of the span and the year after: the working days before its
+    # first day.
+    _year_starts: tuple[int, ...]
+    # Two tables, filled a year at a time (_fill); the years filled are marked in
+    # _filled. _working_days[k] is the k-th working day of the span (from 0), None
+    # until its year is filled. _counted_to[d] is how many working days there are
+    # up to d, inclusive. The n-th working day after d is then
+    # _working_days[_counted_to[d] + n - 1].
+    _working_days: list[date | None]
     _counted_to: dict[date, int]
+    _filled: bytearray
     # The position in _working_days of the last working day on or before
     # confirmed_until.
     _last_confirmed: int
-    # The weekday holidays, with their reasons.
-    _holidays: dict[date, tuple[Reason, ...]]
 
     @property
     def name(self) -> str:
@@ -290,7 +299,7 @@ class WorkingDayCalendar:
         if type(day) is not date or not FIRST_SUPPORTED_DAY <= day <= LAST_CALENDAR_DAY:
             day = self._in_span(day, "day")
         if warn and day > self.confirmed_until:
-            self._warn_provisional(f"whether {day} is a working day")
+            self._warn_provisional("whether {} is a working day", day)
         return day.weekday() < 5 and day not in self._holidays
 
     def _is_working(self, day: date) -> bool:
@@ -425,16 +434,16 @@ class WorkingDayCalendar:
                 position = self._counted_to[start] + n - 1
                 result = self._working_days[position]
             except (KeyError, IndexError, TypeError):
-                pass
-            else:
+                result = None
+            if result is not None:
                 if warn and position > self._last_confirmed:
                     self._warn_provisional(
-                        f"the working day {n} from {start}, {result},"
+                        "the working day {} from {}, {},", n, start, result
                     )
                 return result
         result = self._offset(start, n)
         if warn and result > self.confirmed_until and n:
-            self._warn_provisional(f"the working day {n} from {start}, {result},")
+            self._warn_provisional("the working day {} from {}, {},", n, start, result)
         return result
 
     def _offset(self, start: object, n: object, param: str = "start") -> date:
@@ -444,23 +453,78 @@ class WorkingDayCalendar:
         """
         if type(n) is int and n > 0:
             try:
-                return self._working_days[self._counted_to[start] + n - 1]  # type: ignore[index]
+                found = self._working_days[self._counted_to[start] + n - 1]  # type: ignore[index]
             except (KeyError, IndexError, TypeError):
-                pass
+                found = None
+            if found is not None:
+                return found
         start = self._in_span(start, param)
         n = _whole_number(n, "n")
         if n == 0:
             return start
-        counted = self._counted_to[start]
+        counted = self._counted(start)
         # Counting back, start from the working days strictly before start.
         position = counted + n - 1 if n > 0 else counted - self._is_working(start) + n
         if not 0 <= position < len(self._working_days):
             self._refuse_result(start, n)
-        return self._working_days[position]
+        return self._working_day(position)
 
     def _count(self, start: date, end: date) -> int:
         """:meth:`working_days_between` for checked dates, with no warning."""
-        return self._counted_to[end] - self._counted_to[start]
+        return self._counted(end) - self._counted(start)
+
+    # -- the tables, a year at a time ----------------------------------------------
+
+    def _counted(self, day: date) -> int:
+        """How many working days there are up to ``day`` (in the span), inclusive."""
+        try:
+            return self._counted_to[day]
+        except KeyError:
+            self._fill(day.year)
+            return self._counted_to[day]
+
+    def _working_day(self, position: int) -> date:
+        """The working day at ``position`` (from 0) in the span."""
+        found = self._working_days[position]
+        if found is None:
+            year = bisect.bisect_right(self._year_starts, position) - 1
+            self._fill(FIRST_SUPPORTED_DAY.year + year)
+            found = self._working_days[position]
+            assert found is not None
+        return found
+
+    def _fill(self, year: int) -> None:
+        """Fill the tables for one year of the span.
+
+        Safe to repeat, and from several threads: it writes the same values, and
+        each working day before the count that points at it.
+        """
+        index = year - FIRST_SUPPORTED_DAY.year
+        if self._filled[index]:
+            return
+        holidays = self._holidays
+        working = self._working_days
+        count = self._year_starts[index]
+        counted: dict[date, int] = {}
+        first = date(year, 1, 1).toordinal()
+        for ordinal in range(first, date(year + 1, 1, 1).toordinal()):
+            day = date.fromordinal(ordinal)
+            if day.weekday() < 5 and day not in holidays:
+                working[count] = day
+                count += 1
+            counted[day] = count
+        self._counted_to.update(counted)
+        self._filled[index] = 1
+
+    def _complete(self) -> tuple[list[int], list[date]]:
+        """Both tables for the whole span, in date order (for the array path)."""
+        for year in range(FIRST_SUPPORTED_DAY.year, LAST_CALENDAR_DAY.year + 1):
+            self._fill(year)
+        first = FIRST_SUPPORTED_DAY.toordinal()
+        last = LAST_CALENDAR_DAY.toordinal()
+        counted_to = self._counted_to
+        counts = [counted_to[date.fromordinal(o)] for o in range(first, last + 1)]
+        return counts, cast("list[date]", self._working_days)
 
     def working_days_between(
         self, start: date, end: date, /, *, warn: bool = True
@@ -483,9 +547,9 @@ class WorkingDayCalendar:
         except (KeyError, TypeError):
             start = self._in_span(start, "start")
             end = self._in_span(end, "end")
-            count = counted_to[end] - counted_to[start]
+            count = self._counted(end) - self._counted(start)
         if warn and (start > self.confirmed_until or end > self.confirmed_until):
-            self._warn_provisional(f"the working days between {start} and {end}")
+            self._warn_provisional("the working days between {} and {}", start, end)
         return count
 
     @overload
@@ -496,14 +560,21 @@ class WorkingDayCalendar:
     def add_working_days_many(
         self, starts: Iterable[date], n: int, /
     ) -> list[date]: ...
+    @overload
+    def add_working_days_many(self, starts: Any, n: int, /) -> Any: ...
     def add_working_days_many(
-        self, starts: Iterable[date] | npt.NDArray[Any], n: int, /
-    ) -> list[date] | npt.NDArray[np.datetime64]:
+        self, starts: Iterable[date] | npt.NDArray[Any] | Any, n: int, /
+    ) -> list[date] | npt.NDArray[np.datetime64] | Any:
         """:meth:`add_working_days` over a column of dates.
 
         A sequence gives a list. A numpy array (``datetime64``) gives a
-        ``datetime64[D]`` array, computed without a Python loop; numpy itself is
-        optional and only used when an array is passed.
+        ``datetime64[D]`` array, computed without a Python loop; so do a pandas
+        Series (a Series of ``datetime64[s]`` with the same index and name), a
+        Polars Series (a ``Date`` Series) and a pyarrow array (``date32``), the
+        kinds ``foi_deadlines.columns`` takes. In an array a null (``NaT``)
+        gives a null. numpy, pandas, Polars and pyarrow are optional, and used
+        only when such a column is passed. A result beyond the confirmed data
+        gives one warning for the whole column.
 
         >>> get_calendar("uk").add_working_days_many(
         ...     [date(2024, 12, 19), date(2026, 6, 1)], 20
@@ -513,6 +584,17 @@ class WorkingDayCalendar:
         if type(starts).__module__ == "numpy" and type(starts).__name__ == "ndarray":
             array = cast("npt.NDArray[Any]", starts)
             return self._add_many_numpy(array, _whole_number(n, "n"))
+        module = type(starts).__module__.partition(".")[0]
+        if module in ("pandas", "polars", "pyarrow"):
+            from foi_deadlines._arrays import (  # noqa: PLC0415 - columns only
+                column_of,
+                days_of,
+            )
+
+            days, like = days_of(starts, "starts")
+            whole = _whole_number(n, "n")
+            added = self._add_many_numpy(days.view("datetime64[D]"), whole)
+            return column_of(added.view("int64"), like)
         add = self.add_working_days
         return [add(start, n) for start in starts]
 
@@ -527,8 +609,15 @@ class WorkingDayCalendar:
             raise InvalidInputError(
                 "starts", starts.dtype, "a numpy datetime64 array, or a list of dates"
             )
+        if starts.ndim != 1:
+            starts = starts.reshape(-1)
         counts, epoch_days = _numpy_tables(self)
-        days = starts.astype("datetime64[D]").astype(np.int64)
+        days = starts.astype("datetime64[D]").view(np.int64)
+        nulls = np.isnat(starts)
+        has_nulls = bool(nulls.any())
+        if has_nulls:
+            # A null start gives a null result: count from the first day instead.
+            days = np.where(nulls, _FIRST_EPOCH_DAY, days)
         index = days - _FIRST_EPOCH_DAY
         if starts.size and (index.min() < 0 or index.max() >= counts.size):
             bad = starts.flat[int(np.argmax((index < 0) | (index >= counts.size)))]
@@ -540,6 +629,8 @@ class WorkingDayCalendar:
         elif n < 0:
             # The working days strictly before each start, less |n|.
             position = np.where(index > 0, counts[index - 1], 0) + n
+            if has_nulls:
+                position[nulls] = 0
         else:
             return starts.astype("datetime64[D]")
         if starts.size and (position.min() < 0 or position.max() >= epoch_days.size):
@@ -549,7 +640,10 @@ class WorkingDayCalendar:
             self._warn_provisional(
                 f"some of the working days {n} from the given starts"
             )
-        return epoch_days[position].astype("datetime64[D]")
+        result = epoch_days[position]
+        if has_nulls:
+            result[nulls] = np.iinfo(np.int64).min
+        return result.view("datetime64[D]")
 
     def _in_span(self, day: object, param: str) -> date:
         checked = to_uk_date(day, param)
@@ -568,7 +662,16 @@ class WorkingDayCalendar:
             self.name,
         )
 
-    def _warn_provisional(self, what: str) -> None:
+    def _warn_provisional(self, what: str, *args: object) -> None:
+        """Warn that ``what`` (formatted with ``args``) is provisional.
+
+        Nothing is formatted or given where the filters ignore the warning, so
+        that a batch that filters it out pays nothing for it.
+        """
+        if ignored(ProvisionalDateWarning):
+            return
+        if args:
+            what = what.format(*args)
         warnings.warn(
             f"{what} depends on days after {self.confirmed_until}, the end of the "
             f"confirmed holiday data of calendar {self.name!r}: later bank holidays "
@@ -578,7 +681,7 @@ class WorkingDayCalendar:
         )
 
     def _describe(self, day: date) -> NonWorkingDay | None:
-        reasons = self._holidays.get(day, ())
+        reasons = _reasons(self, day.year).get(day, ()) if day in self._holidays else ()
         if day.weekday() >= 5:
             reasons = (
                 Reason(
@@ -606,9 +709,9 @@ def _numpy_tables(
     """
     import numpy as np  # noqa: PLC0415 - optional, only for array input
 
-    counts = np.fromiter(calendar._counted_to.values(), dtype=np.int64)
-    working = np.array(calendar._working_days, dtype="datetime64[D]")
-    return counts, working.astype(np.int64)
+    counts, working_days = calendar._complete()
+    working = np.array(working_days, dtype="datetime64[D]")
+    return np.array(counts, dtype=np.int64), working.astype(np.int64)
 
 
 _FIRST_EPOCH_DAY: Final = (FIRST_SUPPORTED_DAY - date(1970, 1, 1)).days
@@ -695,26 +798,89 @@ def _build(name: str, data: HolidayData) -> WorkingDayCalendar:
 
 
 def _tables(name: str, data: HolidayData) -> WorkingDayCalendar:
+    """A calendar with its holidays known and its day tables still empty.
+
+    The count of working days up to any day is worked out from the weekdays and
+    the holidays before it, so the tables can be filled a year at a time, in any
+    order (:meth:`WorkingDayCalendar._fill`).
+    """
     definition = DEFINITIONS[name]
     first, last = FIRST_SUPPORTED_DAY, LAST_CALENDAR_DAY
-    holidays = _weekday_reasons(definition, data, first.year, last.year)
-    days = list(map(date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
-    weekday_of_first = first.weekday()
-    is_working = [
-        (offset + weekday_of_first) % 7 < 5 and day not in holidays
-        for offset, day in enumerate(days)
-    ]
-    working_days = tuple(itertools.compress(days, is_working))
+    holidays = _weekday_holidays(definition, data, first.year, last.year)
+    ordinals = sorted(day.toordinal() for day in holidays)
+    before_first = _weekdays_before(first.toordinal())
+
+    def counted_to(ordinal: int) -> int:
+        weekdays = _weekdays_before(ordinal + 1) - before_first
+        return weekdays - bisect.bisect_right(ordinals, ordinal)
+
+    year_starts = tuple(
+        counted_to(date(year, 1, 1).toordinal() - 1)
+        for year in range(first.year, last.year + 2)
+    )
     confirmed_until = min(data.confirmed_until(d) for d in definition.divisions)
+    last_confirmed = min(max(confirmed_until, first - _ONE_DAY), last)
     return WorkingDayCalendar(
         definition=definition,
         data_version=data.version,
         confirmed_until=confirmed_until,
-        working_days=working_days,
-        counted_to=dict(zip(days, itertools.accumulate(is_working), strict=True)),
-        last_confirmed=bisect.bisect_right(working_days, confirmed_until) - 1,
+        data=data,
         holidays=holidays,
+        year_starts=year_starts,
+        working_days=[None] * year_starts[-1],
+        counted_to={},
+        filled=bytearray(last.year - first.year + 1),
+        last_confirmed=counted_to(last_confirmed.toordinal()) - 1,
     )
+
+
+_ONE_DAY: Final = timedelta(days=1)
+
+
+def _weekdays_before(ordinal: int) -> int:
+    """How many weekdays there are before the day with this proleptic ordinal.
+
+    Day 1 (1 January of year 1) is a Monday.
+    """
+    weeks, days = divmod(ordinal - 1, 7)
+    return weeks * 5 + min(days, 5)
+
+
+def _named_days(year: int) -> tuple[tuple[date, str], ...]:
+    """The days the statutes name as non-working whatever the holiday data says."""
+    return (
+        (date(year, 12, 25), "Christmas Day"),
+        (easter(year) - timedelta(days=2), "Good Friday"),
+    )
+
+
+def _weekday_holidays(
+    definition: CalendarDefinition, data: HolidayData, first_year: int, last_year: int
+) -> frozenset[date]:
+    """The weekdays that are not working days: holidays and the named days."""
+    days = {
+        day
+        for division in definition.divisions
+        for day in data.holidays_by_day(division, first_year, last_year)
+        if day.weekday() < 5
+    }
+    for year in range(first_year, last_year + 1):
+        days.update(day for day, _ in _named_days(year) if day.weekday() < 5)
+    return frozenset(days)
+
+
+@functools.lru_cache(maxsize=1024)
+def _reasons(calendar: WorkingDayCalendar, year: int) -> dict[date, tuple[Reason, ...]]:
+    """Why each weekday holiday of a calendar in ``year`` is one, when first asked.
+
+    The years either side are read too, for a proclaimed day that moves a bank
+    holiday across the new year. Kept outside the class for the reason given at
+    :func:`_numpy_tables`.
+    """
+    first = max(year - 1, FIRST_SUPPORTED_DAY.year)
+    last = min(year + 1, LAST_CALENDAR_DAY.year)
+    reasons = _weekday_reasons(calendar.definition, calendar._data, first, last)
+    return {day: why for day, why in reasons.items() if day.year == year}
 
 
 def _weekday_reasons(
@@ -747,10 +913,7 @@ def _weekday_reasons(
         for day, by_name in entries.items()
     }
     for year in range(first_year, last_year + 1):
-        for day, name in (
-            (date(year, 12, 25), "Christmas Day"),
-            (easter(year) - timedelta(days=2), "Good Friday"),
-        ):
+        for day, name in _named_days(year):
             if day.weekday() < 5 and day not in reasons:
                 reasons[day] = (
                     Reason(name=name, divisions=(), source=definition.named_days_basis),

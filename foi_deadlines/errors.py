@@ -11,6 +11,7 @@ This module imports nothing else from the package.
 
 from __future__ import annotations
 
+import warnings
 from typing import ClassVar
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "OutsideCalendarRangeError",
     "ProvisionalDateWarning",
     "RequestLapsedError",
+    "RowError",
     "TimelineError",
     "TrackerFileError",
     "UnknownCalendarError",
@@ -186,6 +188,26 @@ class ProvisionalDateWarning(FoiDeadlinesWarning):
     """
 
 
+def ignored(category: type[Warning]) -> bool:
+    """Whether the warning filters in force ignore ``category`` wherever it is given.
+
+    For the library's own warnings on hot paths (a provisional date in a batch of
+    thousands): where the caller has filtered them out, the message is never
+    built and :func:`warnings.warn` never called. A filter that depends on the
+    message or the module counts as not ignoring, so such a warning is still given.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore", ProvisionalDateWarning)
+    ...     ignored(ProvisionalDateWarning)
+    True
+    """
+    for action, message, kind, module, _line in warnings.filters:
+        if issubclass(category, kind):
+            return action == "ignore" and message is None and module is None
+    return False
+
+
 class UnknownRuleError(FoiDeadlinesError, LookupError):
     """A clock rule id that the library does not know.
 
@@ -329,3 +351,29 @@ class TrackerFileError(FoiDeadlinesError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.problem}"
+
+
+class RowError(FoiDeadlinesError, ValueError):
+    """A row of a column that the scalar function refuses, so the call is refused.
+
+    ``foi_deadlines.columns`` raises it (with ``errors="raise"``) for the first
+    row refused, with the message the scalar function gives for that row.
+
+    Attributes:
+        position: The row's position, counted from 0.
+        problem: The scalar function's message for the row.
+        refused: How many rows were refused in all.
+    """
+
+    code: ClassVar[str] = "bad-row"
+
+    def __init__(self, position: int, problem: str, refused: int = 1) -> None:
+        self.position = position
+        self.problem = problem
+        self.refused = refused
+        super().__init__(position, problem, refused)
+
+    def __str__(self) -> str:
+        more = self.refused - 1
+        others = f" ({more} more row{'s' if more != 1 else ''} refused)" if more else ""
+        return f"row {self.position}: {self.problem}{others}"
