@@ -26,7 +26,7 @@ import functools
 import warnings
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
@@ -389,6 +389,25 @@ def _rolled(
     return working[before]
 
 
+def _extension_step(edition: RuleSet, plan: Any) -> Step | None:
+    """The edition's extension step, if the fast path can take it as it is.
+
+    Not where the extended time needs an estimate the row cannot give (FOIA's
+    public interest under a policy with no cap): the engine refuses that.
+    """
+    kind = edition.extension_kind
+    step = None if kind is None else edition.step(kind)
+    if step is None or step.effect is not Modifier.EXTENSION:
+        return None
+    declared = edition.rule(step.extends_to)
+    if (
+        declared.length_policy
+        and getattr(plan.policies, declared.length_policy) is None
+    ):
+        return None
+    return step
+
+
 def _restart_step(edition: RuleSet) -> Step | None:
     """The clarification step, if it restarts the clock as the fast path assumes."""
     step = edition.step(CaseEventKind.CLARIFICATION_SOUGHT)
@@ -631,8 +650,20 @@ class _Columns:
         if plain.any():
             self.running(plain, table[self.received[plain] - _FIRST], calendar)
             todo &= ~plain
-        if bits is None:
-            return
+        if bits is not None:
+            self.modified(edition, plan, table, rows, todo, bits)
+
+    def modified(  # noqa: PLR0917 - the rows and what the edition fixes
+        self,
+        edition: RuleSet,
+        plan: Any,
+        table: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.bool_],
+        todo: npt.NDArray[np.bool_],
+        bits: npt.NDArray[np.uint16],
+    ) -> None:
+        """The rows with one kind of modifier that the fast paths take."""
+        calendar = self.calendar_index(plan.calendar)
         policies = self.circumstances.policies
         by_day_zero = edition.edition_policy and (
             str(getattr(policies, edition.edition_policy))
@@ -645,6 +676,15 @@ class _Columns:
             shaped = rows & ((bits & (_ALL_BITS ^ _CLARIFICATION)) == 0) & (bits != 0)
             if shaped.any():
                 self.restarts(step, table, shaped, todo, calendar)
+            dated = _BIT["extended_on"]
+            shaped = (
+                rows
+                & ((bits & (_ALL_BITS ^ _CLARIFICATION ^ dated)) == 0)
+                & ((bits & _CLARIFICATION) != 0)
+                & ((bits & dated) != 0)
+            )
+            if shaped.any():
+                self.restarted_extensions(edition, plan, step, table, shaped, todo)
         step = _pause_step(edition)
         if step is not None:
             shaped = (
@@ -659,9 +699,13 @@ class _Columns:
             shaped = rows & ((bits & (_ALL_BITS ^ _CLARIFICATION)) == 0) & (bits != 0)
             if shaped.any():
                 self.month_pauses(plan, step, shaped, todo, calendar)
-        shaped = rows & (bits == _EXTENDED_BIT)
-        if shaped.any():
-            self.extensions(edition, plan, table, shaped, todo)
+        for flag, taken in (
+            (_EXTENDED_BIT, self.extensions),
+            (_BIT["extended_on"], self.dated_extensions),
+        ):
+            shaped = rows & (bits == flag)
+            if shaped.any():
+                taken(edition, plan, table, shaped, todo)
 
     def running(
         self, rows: npt.NDArray[Any], due: npt.NDArray[np.int64], calendar: int
@@ -859,19 +903,153 @@ class _Columns:
         todo: npt.NDArray[np.bool_],
     ) -> None:
         """An extension taken as notified in time (``extended=True``, no day)."""
+        step = _extension_step(edition, plan)
+        if step is not None:
+            self.extend(plan, step, table, self.np.flatnonzero(rows), todo)
+
+    def dated_extensions(
+        self,
+        edition: RuleSet,
+        plan: Any,
+        table: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.bool_],
+        todo: npt.NDArray[np.bool_],
+    ) -> None:
+        """An extension notified on a day: in force if the day is in its window.
+
+        The window is the step's: the time for complying (``Window.BASE``) or the
+        time for the notice (``Window.NOTICE``), from the day of receipt. A day
+        before receipt is left to the engine, which refuses it.
+        """
         np = self.np
-        kind = edition.extension_kind
-        step = None if kind is None else edition.step(kind)
-        if step is None or step.effect is not Modifier.EXTENSION:
+        step = _extension_step(edition, plan)
+        if step is None:
             return
-        declared = edition.rule(step.extends_to)
-        policies = plan.policies
-        if declared.length_policy and getattr(policies, declared.length_policy) is None:
-            return  # the scalar API wants an estimate: refused there
-        rule = plan.rule(step.extends_to)
-        rule_calendar = plan.calendar_of(rule)
         where = np.flatnonzero(rows)
         received = self.received[where]
+        on = self.dates["extended_on"][where]
+        readable = (on >= received) & self.in_span(on)
+        limit = self.window_ends(step, plan, table, received, readable)
+        readable &= limit != NULL_DAY
+        inside = readable & (on <= limit)
+        self.extend(plan, step, table, where[inside], todo)
+        outside = where[readable & ~inside]
+        # Notified too late: no effect, and the time for complying runs as before.
+        self.running(
+            outside,
+            table[self.received[outside] - _FIRST],
+            self.calendar_index(plan.calendar),
+        )
+        todo[outside] = False
+
+    def restarted_extensions(  # noqa: PLR0917 - the rows and what the edition fixes
+        self,
+        edition: RuleSet,
+        plan: Any,
+        step: Step,
+        table: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.bool_],
+        todo: npt.NDArray[np.bool_],
+    ) -> None:
+        """Clarification and an extension notified on a day, as the walk takes them.
+
+        The walk takes events by day, and on one day in the order events happen
+        (:data:`~foi_deadlines.timeline.RANK`: clarification before an
+        extension). An extension notified while the clock is stopped for
+        clarification is in time; before the stop, its window runs from the day
+        of receipt; after the clarification arrived, from that day. Wherever it
+        falls, the extended time counts from day 0 as it finally is.
+        """
+        np = self.np
+        extension = _extension_step(edition, plan)
+        if extension is None:
+            return
+        where = np.flatnonzero(rows)
+        received = self.received[where]
+        sought = self.column("clarification_sought_on", rows)
+        clarified = self.column("clarified_on", rows)
+        on = self.dates["extended_on"][where]
+        has_sought = sought != NULL_DAY
+        has_clarified = clarified != NULL_DAY
+        valid = (
+            (~has_sought | ((sought >= received) & self.in_span(sought)))
+            & (~has_clarified | ((clarified >= received) & self.in_span(clarified)))
+            & (~(has_sought & has_clarified) | (clarified >= sought))
+            & (on >= received)
+            & self.in_span(on)
+        )
+        if step.needs_opening:
+            valid &= has_sought
+        base = table[np.where(valid, received, _FIRST) - _FIRST]
+        opened = valid & (~has_sought | (sought <= base))
+        restarted = opened & has_clarified
+        awaiting = opened & ~has_clarified
+        day_zero = np.where(restarted, clarified, received)
+        limit = self.window_ends(extension, plan, table, received, valid)
+        after = restarted & (on >= clarified)
+        limit[after] = self.window_ends(
+            extension,
+            plan,
+            table,
+            clarified[after],
+            np.ones(int(after.sum()), dtype=np.bool_),
+        )
+        # Notified while the clock was stopped for clarification: in time.
+        stopped = restarted & (~has_sought | (on >= sought)) & (on < clarified)
+        known = valid & (limit != NULL_DAY)
+        inside = known & ~awaiting & (stopped | (on <= limit))
+        outside = known & ~awaiting & ~inside
+        self.extend(plan, extension, table, where[inside], todo, day_zero[inside])
+        self.running(
+            where[outside],
+            table[day_zero[outside] - _FIRST],
+            self.calendar_index(plan.calendar),
+        )
+        self.state[where[awaiting]] = ClockState.AWAITING_CLARIFICATION
+        todo[where[outside | awaiting]] = False
+
+    def window_ends(
+        self,
+        step: Step,
+        plan: Any,
+        table: npt.NDArray[np.int64],
+        day_zero: npt.NDArray[np.int64],
+        valid: npt.NDArray[np.bool_],
+    ) -> npt.NDArray[np.int64]:
+        """The end of an extension step's window from each day 0.
+
+        :data:`NULL_DAY` for every row where the window is not one the fast path
+        knows, and for rows not ``valid``.
+        """
+        xp = self.np
+        index = xp.where(valid, day_zero, _FIRST) - _FIRST
+        if step.window is Window.BASE:
+            ends = table[index]
+        elif step.window is Window.NOTICE and step.notice_rule:
+            notice = plan.rule(step.notice_rule)
+            ends = _period_ends(notice, plan.calendar_of(notice))[0][index]
+        else:
+            ends = xp.full(day_zero.size, NULL_DAY, dtype=xp.int64)
+        return cast("npt.NDArray[np.int64]", xp.where(valid, ends, NULL_DAY))
+
+    def extend(  # noqa: PLR0917 - the rows and what the edition fixes
+        self,
+        plan: Any,
+        step: Step,
+        table: npt.NDArray[np.int64],
+        where: npt.NDArray[np.intp],
+        todo: npt.NDArray[np.bool_],
+        day_zero: npt.NDArray[np.int64] | None = None,
+    ) -> None:
+        """Rows ``where`` with an extension in force from day 0.
+
+        Day 0 is the day of receipt, or ``day_zero`` (one per row of ``where``)
+        where the clock restarted.
+        """
+        policies = plan.policies
+        rule = plan.rule(step.extends_to)
+        rule_calendar = plan.calendar_of(rule)
+        received = self.received[where] if day_zero is None else day_zero
         base = table[received - _FIRST]
         if rule.unit is Unit.WORKING_DAYS:
             if rule_calendar is None:

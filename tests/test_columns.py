@@ -99,6 +99,32 @@ def rows(draw: st.DrawFn) -> dict[str, Any]:
     return row
 
 
+@st.composite
+def clarified_and_extended(draw: st.DrawFn) -> dict[str, Any]:
+    """Clarification (sought, received, or both) and an extension notified on a
+    day, each placed independently, often on the same day as another."""
+    received = draw(days)
+    row: dict[str, Any] = {
+        "received": received,
+        "regime": draw(st.sampled_from(REGIMES)),
+        "extended": False,
+    }
+    sought = received + timedelta(days=draw(st.integers(0, 30)))
+    clarified = sought + timedelta(days=draw(st.integers(0, 40) | st.integers(30, 45)))
+    if draw(st.booleans()):
+        row["clarification_sought_on"] = sought
+    if draw(st.integers(0, 3)):
+        row["clarified_on"] = clarified
+    row["extended_on"] = draw(
+        st.sampled_from((received, sought, clarified))
+        | st.integers(-2, 90).map(lambda step: received + timedelta(days=step))
+        # Around the end of a window counted from receipt (a month, 20 working
+        # days), where being before or after the clarification matters.
+        | st.integers(26, 34).map(lambda step: received + timedelta(days=step))
+    )
+    return row
+
+
 def scalar(row: dict[str, Any], policies: Policies | None = None) -> object:
     """The scalar answer: the date, ``None`` for a stopped clock, or REFUSED."""
     options: dict[str, Any] = {name: row.get(name) for name in DATE_OPTIONS}
@@ -157,6 +183,18 @@ class TestEqualsScalar:
             assert caught.value.refused == len(refused)
         else:
             assert quietly(columns.response_due, received, **given_columns) == got
+
+    @given(st.lists(clarified_and_extended(), min_size=4, max_size=16))
+    def test_clarification_and_a_dated_extension_in_any_order(
+        self, batch: list[dict[str, Any]]
+    ) -> None:
+        """The walk's order of events: an extension before, during or after the
+        stop for clarification, or on the same day as either event."""
+        given_columns = as_columns(batch)
+        received = given_columns.pop("received")
+        got = quietly(columns.response_due, received, **given_columns, errors="coerce")
+        expected = [scalar(row) for row in batch]
+        assert got == [None if isinstance(e, tuple) else e for e in expected]
 
     @given(st.lists(rows(), min_size=2, max_size=10))
     def test_the_arrays_match_the_stage(self, batch: list[dict[str, Any]]) -> None:
