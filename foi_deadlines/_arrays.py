@@ -342,6 +342,76 @@ def column_of(days: npt.NDArray[np.int64], like: Column) -> Any:  # noqa: PLR091
     return pa.chunked_array([array]) if like.shape == "chunked" else array
 
 
+def labels_of(codes: npt.NDArray[np.int8], labels: Sequence[str], like: Column) -> Any:
+    """Codes (indexes into ``labels``, negative for none) as a column of text.
+
+    numpy gives an ``object`` array (``None`` for none); pandas a categorical
+    Series with the input's index and name; Polars a ``String`` Series; pyarrow a
+    ``string`` array; a sequence a list. Each label is made once, not once a row.
+    """
+    import numpy as np  # noqa: PLC0415 - optional, only for columns
+
+    missing = codes < 0
+    safe = np.where(missing, 0, codes)
+    kind = like.kind
+    if kind in ("numpy", "list"):
+        table = np.array([*labels, None], dtype=object)
+        found = table[np.where(missing, len(labels), codes)]
+        return found.tolist() if kind == "list" else found
+    if kind == "pandas":
+        import pandas as pd  # noqa: PLC0415 - optional, only for pandas columns
+
+        categories = pd.Categorical.from_codes(
+            np.where(missing, -1, codes), categories=list(labels)
+        )
+        if like.shape != "series":
+            return categories
+        return pd.Series(categories, index=like.index, name=like.name, copy=False)
+    if kind == "polars":
+        import polars as pl  # noqa: PLC0415 - optional, only for Polars columns
+
+        text = np.array(labels)[safe]
+        return pl.Series(like.name or "", np.ma.masked_array(text, mask=missing))
+    import pyarrow as pa  # noqa: PLC0415 - optional, only for Arrow columns
+
+    taken = pa.array(list(labels)).take(
+        pa.array(safe, mask=missing if missing.any() else None)
+    )
+    return pa.chunked_array([taken]) if like.shape == "chunked" else taken
+
+
+def counts_of(values: npt.NDArray[np.int64], missing: int, like: Column) -> Any:
+    """Whole numbers (``missing`` for none) as a column of nullable integers.
+
+    numpy gives a masked ``int64`` array; pandas a Series of dtype ``Int64`` with
+    the input's index and name; Polars an ``Int64`` Series; pyarrow an ``int64``
+    array; a sequence a list of ``int`` and ``None``.
+    """
+    import numpy as np  # noqa: PLC0415 - optional, only for columns
+
+    nulls = values == missing
+    kind = like.kind
+    if kind == "list":
+        return [None if null else int(v) for v, null in zip(values, nulls, strict=True)]
+    if kind == "numpy":
+        return np.ma.masked_array(values, mask=nulls)
+    if kind == "pandas":
+        import pandas as pd  # noqa: PLC0415 - optional, only for pandas columns
+
+        array = pd.arrays.IntegerArray(values.copy(), nulls)
+        if like.shape != "series":
+            return array
+        return pd.Series(array, index=like.index, name=like.name, copy=False)
+    if kind == "polars":
+        import polars as pl  # noqa: PLC0415 - optional, only for Polars columns
+
+        return pl.Series(like.name or "", np.ma.masked_array(values, mask=nulls))
+    import pyarrow as pa  # noqa: PLC0415 - optional, only for Arrow columns
+
+    array = pa.array(values, mask=nulls if nulls.any() else None)
+    return pa.chunked_array([array]) if like.shape == "chunked" else array
+
+
 def bools_of(  # noqa: PLR0911 - one return per kind of column
     column: object, param: str, length: int
 ) -> npt.NDArray[np.bool_]:

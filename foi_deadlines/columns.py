@@ -53,15 +53,19 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
+import attrs
+
 from foi_deadlines._arrays import (
     NULL_DAY,
     Column,
     bools_of,
     codes_of,
     column_of,
+    counts_of,
     days_of,
     is_column,
     kind_of,
+    labels_of,
 )
 from foi_deadlines._columnar import (
     REGIME_CODES,
@@ -70,6 +74,12 @@ from foi_deadlines._columnar import (
     response_arrays,
     warn_provisional,
 )
+from foi_deadlines._columnar_status import (
+    NO_COUNT,
+    STATUS_CODES,
+    status_arrays,
+)
+from foi_deadlines._dates import to_uk_date
 from foi_deadlines.bank_holidays import Division, HolidayData
 from foi_deadlines.errors import (
     FoiDeadlinesError,
@@ -79,13 +89,11 @@ from foi_deadlines.errors import (
 from foi_deadlines.reviews import review_due as _scalar_review_due
 from foi_deadlines.rules import AuthorityPolicy, Policies, Regime
 
-# status: re-exported from foi_deadlines._columnar_status
-
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-__all__ = ["Errors", "response_due", "review_due"]
+__all__ = ["Errors", "StatusColumns", "response_due", "review_due", "status"]
 
 #: What to do with a row the scalar function refuses: raise
 #: :class:`~foi_deadlines.errors.RowError`, or give a null.
@@ -522,4 +530,184 @@ def _warn_reviews(count: int, n: int, first: int) -> None:
         "(Deadline.provisional)",
         ProvisionalDateWarning,
         stacklevel=3,
+    )
+
+
+# -- status ------------------------------------------------------------------------
+
+#: The options of :func:`status`, by the tracker field each one is.
+_STATUS_DATES: Final = {
+    "clarification_sought_on": "clarification_sought",
+    "clarified_on": "clarified",
+    "identity_confirmed_on": "identity_confirmed",
+    "fee_notice_on": "fee_notice",
+    "fee_paid_on": "fee_paid",
+    "extended_on": "extended_on",
+    "public_interest_estimate": "public_interest_estimate",
+    "responded_on": "responded",
+    "review_requested_on": "review_requested",
+    "review_completed_on": "review_completed",
+    "withdrawn_on": "withdrawn",
+}
+_STATUS_VALUES: Final = tuple(code.value for code in STATUS_CODES)
+
+
+@attrs.frozen
+class StatusColumns:
+    """Where each request of a column stands on a day: four columns.
+
+    Each column is of the kind the days of receipt were (see the module's
+    docstring), with a null where a row has no such value (no status for a blank
+    or refused row).
+
+    Attributes:
+        code: The :class:`~foi_deadlines.cases.StatusCode` value, as text (a
+            pandas Series of it is categorical).
+        due: The day of the deadline the status is about
+            (``CaseStatus.deadline.due``).
+        working_days_left: ``CaseStatus.working_days_left``: nullable integers
+            (pandas ``Int64``, a numpy masked array).
+        working_days_overdue: ``CaseStatus.working_days_overdue``, likewise.
+    """
+
+    code: Any
+    due: Any
+    working_days_left: Any
+    working_days_overdue: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        """The four columns by name, for ``DataFrame.assign(**...)`` and the like."""
+        return attrs.asdict(self, recurse=False)
+
+
+def status(
+    received: DateColumn,
+    *,
+    as_of: date,
+    regime: Regime | str | Any = "foia",
+    clarification_sought_on: DateColumn | None = None,
+    clarified_on: DateColumn | None = None,
+    identity_confirmed_on: DateColumn | None = None,
+    fee_notice_on: DateColumn | None = None,
+    fee_paid_on: DateColumn | None = None,
+    extended: bool | Any = False,
+    extended_on: DateColumn | None = None,
+    public_interest_estimate: DateColumn | None = None,
+    responded_on: DateColumn | None = None,
+    review_requested_on: DateColumn | None = None,
+    review_completed_on: DateColumn | None = None,
+    withdrawn_on: DateColumn | None = None,
+    due_soon_working_days: int = 5,
+    policies: Policies | None = None,
+    errors: Errors = "raise",
+) -> StatusColumns:
+    """Where each request stands on ``as_of``, from the columns a tracker keeps.
+
+    Each row gives what :meth:`foi_deadlines.cases.Case.status` gives for the case
+    the same tracker row records (:meth:`foi_deadlines.tracker.TrackerRow.to_case`,
+    as the tracker fill reads it): its code, the deadline it is about, and the
+    working days left or overdue on that deadline's own calendar. The common
+    shapes of row are worked out over whole columns; any other row goes through
+    ``Case.status`` once per distinct row.
+
+    Args:
+        received: The days of receipt: a column of any kind the module takes (a
+            Polars Series, not an expression: the result is four columns). A
+            row with none is blank: it has no status.
+        as_of: The day to report for.
+        regime: One regime for every row, or a column of them, as for
+            :func:`response_due`.
+        clarification_sought_on: The days clarification was sought; as each
+            option below, a column, one date for every row, or ``None``.
+        clarified_on: The days clarification arrived.
+        identity_confirmed_on: Subject access: the days identity evidence arrived.
+        fee_notice_on: The days of the fees notice.
+        fee_paid_on: The days the fee was received.
+        extended: ``True`` for an extension notified in time on every row, or a
+            column of flags (the tracker's "yes").
+        extended_on: The days the extension was notified; a day wins over
+            ``extended``.
+        public_interest_estimate: FOIA: the estimates in the refusal notices.
+        responded_on: The days the responses were sent.
+        review_requested_on: The days internal reviews were asked for.
+        review_completed_on: The days the review outcomes were sent.
+        withdrawn_on: The days requests were withdrawn.
+        due_soon_working_days: How near a deadline is "due soon", as for
+            ``Case.status``.
+        policies: As for ``Case``, for every row.
+        errors: ``"raise"`` (the default) or ``"coerce"``: no status for a
+            refused row.
+
+    Returns:
+        The status columns.
+
+    Raises:
+        RowError: A row the tracker fill would refuse (a date after ``as_of``, an
+            impossible order, an option the regime does not have), with
+            ``errors="raise"``; the message names its position.
+        InvalidInputError: An argument wrong for every row: a column of another
+            length, a Polars expression, a bad ``as_of`` or ``policies``.
+
+    >>> received = [date(2024, 12, 19), date(2024, 11, 1), date(2024, 12, 2)]
+    >>> found = status(
+    ...     [*received, date(2025, 1, 6)],
+    ...     responded_on=[None, None, date(2024, 12, 20), None],
+    ...     withdrawn_on=[None, None, None, date(2025, 1, 8)],
+    ...     as_of=date(2025, 1, 20),
+    ... )
+    >>> found.code
+    ['due_soon', 'overdue', 'responded_in_time', 'closed']
+    >>> [str(day) for day in found.due]
+    ['2025-01-22', '2024-11-29', '2025-01-03', 'None']
+    >>> found.working_days_left, found.working_days_overdue
+    ([2, None, None, None], [None, 31, None, None])
+    """
+    _check_errors(errors)
+    options = {
+        "clarification_sought_on": clarification_sought_on,
+        "clarified_on": clarified_on,
+        "identity_confirmed_on": identity_confirmed_on,
+        "fee_notice_on": fee_notice_on,
+        "fee_paid_on": fee_paid_on,
+        "extended_on": extended_on,
+        "public_interest_estimate": public_interest_estimate,
+        "responded_on": responded_on,
+        "review_requested_on": review_requested_on,
+        "review_completed_on": review_completed_on,
+        "withdrawn_on": withdrawn_on,
+    }
+    if _is_expression(received) or any(
+        map(_is_expression, (*options.values(), regime, extended))
+    ):
+        raise InvalidInputError(
+            "received",
+            "a Polars expression",
+            "Polars Series (select the columns first): the status is four columns",
+        )
+    day = to_uk_date(as_of, "as_of")
+    days, like = days_of(received, "received")
+    n = like.length
+    codes = codes_of(regime, REGIME_CODES, "regime", n)
+    dates = {
+        _STATUS_DATES[name]: _option_days(value, name, n)
+        for name, value in options.items()
+        if value is not None
+    }
+    flags = None if extended is False else bools_of(extended, "extended", n)
+    arrays = status_arrays(
+        days,
+        codes,
+        **dates,
+        extended=flags,
+        as_of=day,
+        due_soon_working_days=due_soon_working_days,
+        policies=policies,
+    )
+    if arrays.errors and errors == "raise":
+        _raise_first(arrays.errors, codes, regime)
+    return StatusColumns(
+        code=labels_of(arrays.code, _STATUS_VALUES, like),
+        due=column_of(arrays.due, like),
+        working_days_left=counts_of(arrays.working_days_left, NO_COUNT, like),
+        working_days_overdue=counts_of(arrays.working_days_overdue, NO_COUNT, like),
     )
