@@ -706,12 +706,30 @@ def _numpy_tables(
 
     Kept outside the class: a cached property would give the class a
     ``__getattr__``, which slows every attribute access on the hot path.
+    Worked out with numpy from the weekdays and the calendar's holidays, as
+    :meth:`WorkingDayCalendar._fill` works out a year (the tests compare the two
+    for every day): no date object is made.
     """
     import numpy as np  # noqa: PLC0415 - optional, only for array input
 
-    counts, working_days = calendar._complete()
-    working = np.array(working_days, dtype="datetime64[D]")
-    return np.array(counts, dtype=np.int64), working.astype(np.int64)
+    epoch = date(1970, 1, 1).toordinal()
+    days = np.arange(
+        FIRST_SUPPORTED_DAY.toordinal() - epoch,
+        LAST_CALENDAR_DAY.toordinal() - epoch + 1,
+        dtype=np.int64,
+    )
+    holidays = np.fromiter(
+        (day.toordinal() - epoch for day in calendar._holidays),
+        dtype=np.int64,
+        count=len(calendar._holidays),
+    )
+    # 1 January 1970 was a Thursday: weekday 3, counting Monday as 0.
+    working = ((days + 3) % 7 < 5) & ~np.isin(days, holidays)
+    counts = np.cumsum(working, dtype=np.int64)
+    counts.flags.writeable = False
+    found = days[working]
+    found.flags.writeable = False
+    return counts, found
 
 
 _FIRST_EPOCH_DAY: Final = (FIRST_SUPPORTED_DAY - date(1970, 1, 1)).days

@@ -140,3 +140,14 @@ def test_public_names_resolve_on_demand() -> None:
     assert set(foi_deadlines.__all__) <= set(dir(foi_deadlines))
     with pytest.raises(AttributeError, match="no attribute 'nothing'"):
         foi_deadlines.nothing  # noqa: B018
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_array_tables_equal_the_year_tables(name: str) -> None:
+    np = pytest.importorskip("numpy")
+    calendar = fresh(name)
+    counts, working = calendars._numpy_tables(calendar)
+    expected_counts, expected_days = calendar._complete()
+    assert counts.tolist() == expected_counts
+    epoch = np.array(expected_days, dtype="datetime64[D]").astype(np.int64)
+    assert working.tolist() == epoch.tolist()
