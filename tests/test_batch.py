@@ -505,6 +505,26 @@ class TestNeverInPlace:
         with pytest.raises(InvalidInputError, match="destination"):
             fill_tracker(source, link, as_of=AS_OF)
 
+    @pytest.mark.parametrize("error", [OSError, NotImplementedError])
+    def test_where_hard_links_cannot_be_made(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: type[Exception]
+    ) -> None:
+        """A share with no hard links (OSError), or Python 3.13+ in Pyodide
+        (UnsupportedOperation, a NotImplementedError): the fill still writes, and
+        still refuses to overwrite."""
+
+        def no_links(self: Path, target: Path) -> None:
+            raise error("no hard links here")
+
+        monkeypatch.setattr(Path, "hardlink_to", no_links)
+        source = write_csv(tmp_path / "t.csv", HEADINGS, ROWS)
+        destination = tmp_path / "filled.csv"
+        fill_tracker(source, destination, as_of=AS_OF)
+        assert destination.read_text(encoding="utf-8").startswith(HEADINGS[0])
+        with pytest.raises(TrackerFileError, match="already exists"):
+            fill_tracker(source, destination, as_of=AS_OF)
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["filled.csv", "t.csv"]
+
     def test_missing_source_checked_first(self, tmp_path: Path) -> None:
         """Refused as in place even when the file cannot be read."""
         path = tmp_path / "missing.xlsx"
