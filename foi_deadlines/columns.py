@@ -253,6 +253,7 @@ def response_due(
     }
     fixed = {"division": division, "policies": policies, "data": data}
     _check_errors(errors)
+    _need_numpy()
     if _is_expression(received) or any(map(_is_expression, options.values())):
         return _expression(response_due, received, options, {**fixed, "errors": errors})
     arrays, like, codes = _response_arrays(received, options, fixed)
@@ -303,6 +304,18 @@ def _option_days(column: object, name: str, n: int) -> npt.NDArray[np.int64]:
             name, f"{found.length} rows", f"a column as long as received ({n} rows)"
         )
     return days
+
+
+def _need_numpy() -> None:
+    """Refuse, saying what to install, where numpy is missing."""
+    try:
+        import numpy  # noqa: F401, PLC0415 - optional, only for columns
+    except ImportError as exc:
+        msg = (
+            "foi_deadlines.columns needs numpy, which is not installed: "
+            "pip install 'foi-deadlines[numpy]'"
+        )
+        raise ImportError(msg) from exc
 
 
 def _check_errors(errors: object) -> None:
@@ -459,6 +472,7 @@ def review_due(
     [datetime.date(2025, 5, 15), datetime.date(2025, 6, 13)]
     """
     _check_errors(errors)
+    _need_numpy()
     options = {"regime": regime, "complex": complex}
     fixed = {"policy": policy, "policies": policies, "data": data}
     if _is_expression(review_requested) or any(map(_is_expression, options.values())):
@@ -663,6 +677,7 @@ def status(
     ([2, None, None, None], [None, 31, None, None])
     """
     _check_errors(errors)
+    _need_numpy()
     options = {
         "clarification_sought_on": clarification_sought_on,
         "clarified_on": clarified_on,

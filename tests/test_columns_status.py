@@ -7,6 +7,7 @@ should, with its nulls, its index and its errors.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Any
 
@@ -161,3 +162,16 @@ def test_bad_arguments_are_refused_for_every_row() -> None:
         columns.status(RECEIVED, as_of=AS_OF, errors="ignore")  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="responded_on"):
         columns.status(RECEIVED, responded_on=[None], as_of=AS_OF)
+
+
+def test_without_numpy_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    for call in (
+        lambda: columns.response_due(RECEIVED),
+        lambda: columns.review_due(RECEIVED),
+        lambda: columns.status(RECEIVED, as_of=AS_OF),
+    ):
+        with pytest.raises(ImportError, match=r"pip install 'foi-deadlines\[numpy\]'"):
+            call()
