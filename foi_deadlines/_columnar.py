@@ -51,6 +51,7 @@ from foi_deadlines.errors import (
     InvalidInputError,
     OutsideCalendarRangeError,
     ProvisionalDateWarning,
+    ignored,
 )
 from foi_deadlines.responses import _Call, _walk_of
 from foi_deadlines.rules import (
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 __all__ = [
+    "DATE_OPTIONS",
     "NULL_DAY",
     "REGIMES",
     "REGIME_CODES",
@@ -162,8 +164,8 @@ _FIRST: Final = FIRST_SUPPORTED_DAY.toordinal() - _EPOCH_ORDINAL
 _LAST: Final = LAST_SUPPORTED_DAY.toordinal() - _EPOCH_ORDINAL
 _SPAN: Final = _LAST - _FIRST + 1
 
-#: The modifier columns, in the order of their bits.
-_DATE_OPTIONS: Final = (
+#: The modifier columns :func:`response_arrays` takes, in the order of their bits.
+DATE_OPTIONS: Final = (
     "clarification_sought_on",
     "clarified_on",
     "fee_notice_on",
@@ -172,8 +174,8 @@ _DATE_OPTIONS: Final = (
     "extended_on",
     "public_interest_estimate",
 )
-_BIT: Final = {name: 1 << position for position, name in enumerate(_DATE_OPTIONS)}
-_EXTENDED_BIT: Final = 1 << len(_DATE_OPTIONS)
+_BIT: Final = {name: 1 << position for position, name in enumerate(DATE_OPTIONS)}
+_EXTENDED_BIT: Final = 1 << len(DATE_OPTIONS)
 _CLARIFICATION: Final = _BIT["clarification_sought_on"] | _BIT["clarified_on"]
 _FEES: Final = _BIT["fee_notice_on"] | _BIT["fee_paid_on"]
 _ALL_BITS: Final = (_EXTENDED_BIT << 1) - 1
@@ -723,15 +725,16 @@ class _Columns:
             return self.np.full(int(rows.sum()), NULL_DAY, dtype=self.np.int64)
         return found[rows]
 
-    def restarts(
-        self,
-        step: Step,
-        table: npt.NDArray[np.int64],
-        rows: npt.NDArray[np.bool_],
-        todo: npt.NDArray[np.bool_],
-        calendar: int,
-    ) -> None:
-        """Clarification sought and received: day 0 becomes the day it arrived."""
+    def clarifications(
+        self, step: Step, rows: npt.NDArray[np.bool_]
+    ) -> tuple[npt.NDArray[np.intp], ...]:
+        """The rows with clarification dates the engine would accept, and those dates.
+
+        The positions, then the days of receipt, clarification sought and
+        clarification received (:data:`NULL_DAY` where not given), for the rows
+        whose dates are in order and in the span; any other row is left to the
+        engine, which refuses it.
+        """
         np = self.np
         received = self.received[rows]
         sought = self.column("clarification_sought_on", rows)
@@ -746,8 +749,19 @@ class _Columns:
         if step.needs_opening:
             valid &= has_sought
         where = np.flatnonzero(rows)[valid]
-        received, sought, clarified = received[valid], sought[valid], clarified[valid]
-        has_sought, has_clarified = has_sought[valid], has_clarified[valid]
+        return where, received[valid], sought[valid], clarified[valid]
+
+    def restarts(
+        self,
+        step: Step,
+        table: npt.NDArray[np.int64],
+        rows: npt.NDArray[np.bool_],
+        todo: npt.NDArray[np.bool_],
+        calendar: int,
+    ) -> None:
+        """Clarification sought and received: day 0 becomes the day it arrived."""
+        where, received, sought, clarified = self.clarifications(step, rows)
+        has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
         base = table[received - _FIRST]
         # A request sought with no day is taken as sought in time.
         opened = ~has_sought | (sought <= base)
@@ -852,21 +866,8 @@ class _Columns:
         """Clarification of a period of days or months: the days waited added."""
         np = self.np
         end, unrolled = _period_ends(plan.base, plan.calendar)
-        received = self.received[rows]
-        sought = self.column("clarification_sought_on", rows)
-        clarified = self.column("clarified_on", rows)
-        has_sought = sought != NULL_DAY
-        has_clarified = clarified != NULL_DAY
-        valid = (
-            (~has_sought | ((sought >= received) & self.in_span(sought)))
-            & (~has_clarified | ((clarified >= received) & self.in_span(clarified)))
-            & (~(has_sought & has_clarified) | (clarified >= sought))
-        )
-        if step.needs_opening:
-            valid &= has_sought
-        where = np.flatnonzero(rows)[valid]
-        received, sought, clarified = received[valid], sought[valid], clarified[valid]
-        has_sought, has_clarified = has_sought[valid], has_clarified[valid]
+        where, received, sought, clarified = self.clarifications(step, rows)
+        has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
         rolled = end[received - _FIRST]
         opened = ~has_sought | (sought <= rolled)
         paused = opened & has_clarified
@@ -928,9 +929,8 @@ class _Columns:
         where = np.flatnonzero(rows)
         received = self.received[where]
         on = self.dates["extended_on"][where]
-        readable = (on >= received) & self.in_span(on)
-        limit = self.window_ends(step, plan, table, received, readable)
-        readable &= limit != NULL_DAY
+        limit = self.window_ends(step, plan, table, received)
+        readable = (on >= received) & self.in_span(on) & (limit != NULL_DAY)
         inside = readable & (on <= limit)
         self.extend(plan, step, table, where[inside], todo)
         outside = where[readable & ~inside]
@@ -964,39 +964,29 @@ class _Columns:
         extension = _extension_step(edition, plan)
         if extension is None:
             return
-        where = np.flatnonzero(rows)
-        received = self.received[where]
-        sought = self.column("clarification_sought_on", rows)
-        clarified = self.column("clarified_on", rows)
+        where, received, sought, clarified = self.clarifications(step, rows)
         on = self.dates["extended_on"][where]
-        has_sought = sought != NULL_DAY
-        has_clarified = clarified != NULL_DAY
-        valid = (
-            (~has_sought | ((sought >= received) & self.in_span(sought)))
-            & (~has_clarified | ((clarified >= received) & self.in_span(clarified)))
-            & (~(has_sought & has_clarified) | (clarified >= sought))
-            & (on >= received)
-            & self.in_span(on)
+        readable = (on >= received) & self.in_span(on)
+        where, received, sought, clarified, on = (
+            where[readable],
+            received[readable],
+            sought[readable],
+            clarified[readable],
+            on[readable],
         )
-        if step.needs_opening:
-            valid &= has_sought
-        base = table[np.where(valid, received, _FIRST) - _FIRST]
-        opened = valid & (~has_sought | (sought <= base))
+        has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
+        base = table[received - _FIRST]
+        opened = ~has_sought | (sought <= base)
         restarted = opened & has_clarified
         awaiting = opened & ~has_clarified
         day_zero = np.where(restarted, clarified, received)
-        limit = self.window_ends(extension, plan, table, received, valid)
         after = restarted & (on >= clarified)
-        limit[after] = self.window_ends(
-            extension,
-            plan,
-            table,
-            clarified[after],
-            np.ones(int(after.sum()), dtype=np.bool_),
+        limit = self.window_ends(
+            extension, plan, table, np.where(after, clarified, received)
         )
         # Notified while the clock was stopped for clarification: in time.
         stopped = restarted & (~has_sought | (on >= sought)) & (on < clarified)
-        known = valid & (limit != NULL_DAY)
+        known = limit != NULL_DAY
         inside = known & ~awaiting & (stopped | (on <= limit))
         outside = known & ~awaiting & ~inside
         self.extend(plan, extension, table, where[inside], todo, day_zero[inside])
@@ -1014,23 +1004,19 @@ class _Columns:
         plan: Any,
         table: npt.NDArray[np.int64],
         day_zero: npt.NDArray[np.int64],
-        valid: npt.NDArray[np.bool_],
     ) -> npt.NDArray[np.int64]:
-        """The end of an extension step's window from each day 0.
+        """The end of an extension step's window from each day 0 (in the span).
 
         :data:`NULL_DAY` for every row where the window is not one the fast path
-        knows, and for rows not ``valid``.
+        knows.
         """
-        xp = self.np
-        index = xp.where(valid, day_zero, _FIRST) - _FIRST
+        index = day_zero - _FIRST
         if step.window is Window.BASE:
-            ends = table[index]
-        elif step.window is Window.NOTICE and step.notice_rule:
+            return table[index]
+        if step.window is Window.NOTICE and step.notice_rule:
             notice = plan.rule(step.notice_rule)
-            ends = _period_ends(notice, plan.calendar_of(notice))[0][index]
-        else:
-            ends = xp.full(day_zero.size, NULL_DAY, dtype=xp.int64)
-        return cast("npt.NDArray[np.int64]", xp.where(valid, ends, NULL_DAY))
+            return _period_ends(notice, plan.calendar_of(notice))[0][index]
+        return cast("npt.NDArray[np.int64]", self.np.full(index.size, NULL_DAY))
 
     def extend(  # noqa: PLR0917 - the rows and what the edition fixes
         self,
@@ -1216,7 +1202,7 @@ def warn_provisional(arrays: ResponseArrays, *, stacklevel: int = 2) -> None:
     """
     import numpy as np  # noqa: PLC0415 - optional, only for columns
 
-    if not arrays.calendars or _ignored(ProvisionalDateWarning):
+    if not arrays.calendars or ignored(ProvisionalDateWarning):
         return
     for index, calendar in enumerate(arrays.calendars):
         assert calendar is not None
@@ -1236,11 +1222,3 @@ def warn_provisional(arrays: ResponseArrays, *, stacklevel: int = 2) -> None:
                 stacklevel=stacklevel + 1,
             )
             return
-
-
-def _ignored(category: type[Warning]) -> bool:
-    """Whether the warning filters ignore ``category`` everywhere."""
-    for action, _message, kind, _module, _line in warnings.filters:
-        if issubclass(category, kind):
-            return action == "ignore" and not _message and not _module
-    return False

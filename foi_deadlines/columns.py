@@ -68,6 +68,7 @@ from foi_deadlines._arrays import (
     labels_of,
 )
 from foi_deadlines._columnar import (
+    DATE_OPTIONS,
     REGIME_CODES,
     REGIMES,
     ResponseArrays,
@@ -102,15 +103,6 @@ Errors = Literal["raise", "coerce"]
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _REGIME_EXPECTED: Final = "a regime such as " + ", ".join(
     regime.words[0] for regime in Regime
-)
-_DATE_OPTIONS: Final = (
-    "clarification_sought_on",
-    "clarified_on",
-    "fee_notice_on",
-    "fee_paid_on",
-    "identity_confirmed_on",
-    "extended_on",
-    "public_interest_estimate",
 )
 
 DateColumn = Any
@@ -287,7 +279,7 @@ def _response_arrays(
     codes = codes_of(options["regime"], REGIME_CODES, "regime", n)
     dates: dict[str, Any] = {
         name: _option_days(options[name], name, n)
-        for name in _DATE_OPTIONS
+        for name in DATE_OPTIONS
         if options[name] is not None
     }
     flags = None
