@@ -517,7 +517,7 @@ class WorkingDayCalendar:
         self._filled[index] = 1
 
     def _complete(self) -> tuple[list[int], list[date]]:
-        """Both tables for the whole span, in date order (for the array path)."""
+        """Both tables for the whole span, in date order, every year filled."""
         for year in range(FIRST_SUPPORTED_DAY.year, LAST_CALENDAR_DAY.year + 1):
             self._fill(year)
         first = FIRST_SUPPORTED_DAY.toordinal()
