@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from foi_deadlines import _columnar
-from foi_deadlines._columnar import NULL_DAY, ClockState
+from foi_deadlines._columnar import NULL_DAY, ClockState, ResponseArrays
 from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
 from foi_deadlines.calendars import _numpy_tables, supported_day
 from foi_deadlines.cases import CaseStatus, StatusCode
@@ -110,6 +110,13 @@ class StatusArrays:
             :data:`NO_COUNT` where it is ``None``.
         working_days_overdue: ``CaseStatus.working_days_overdue`` (``int64``),
             with :data:`NO_COUNT` where it is ``None``.
+        response_due: The response deadline, extended where an extension took
+            effect (``Case.deadlines().response.response.due``), as epoch days,
+            with :data:`~foi_deadlines._columnar.NULL_DAY` where the clock is
+            stopped, the request lapsed, or the row has no status.
+        response_provisional: Whether that deadline is provisional
+            (``Deadline.provisional``): after the confirmed holiday data of its
+            calendar.
         errors: For each row refused, its position and the message the batch fill
             gives for it (naming the field as the column).
         scalar_rows: How many distinct rows were read one at a time by
@@ -120,6 +127,8 @@ class StatusArrays:
     due: npt.NDArray[np.int64]
     working_days_left: npt.NDArray[np.int64]
     working_days_overdue: npt.NDArray[np.int64]
+    response_due: npt.NDArray[np.int64]
+    response_provisional: npt.NDArray[np.bool_]
     errors: tuple[tuple[int, str], ...] = ()
     scalar_rows: int = 0
 
@@ -132,6 +141,10 @@ class _Version:
     allowed: frozenset[str]
     review: ClockRule | None
     regulator: ClockRule | None
+    #: Fields that close a step, each with the field that opens it: a case has
+    #: no closing event without its opening one before it (a clarification
+    #: received with no request for it, a fee paid with no notice).
+    closes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, rules: RuleSet, policies: Policies) -> _Version:
@@ -157,8 +170,18 @@ class _Version:
             allowed["review_requested"] = allowed["review_completed"] = False
         if regulator is not None and regulator.under(policies).anchor not in _ANCHORS:
             allowed["review_completed"] = False
+        field_of = {kind: name for name, kind in DATE_FIELDS.items()}
+        closes = tuple(
+            (field_of[step.closed_by], field_of[step.kind])
+            for step in rules.steps
+            if step.closed_by in field_of and step.kind in field_of
+        )
         return cls(
-            rules, frozenset(k for k, v in allowed.items() if v), review, regulator
+            rules,
+            frozenset(k for k, v in allowed.items() if v),
+            review,
+            regulator,
+            closes,
         )
 
 
@@ -284,6 +307,14 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
             if name != "public_interest_estimate":
                 ok &= (days >= rec) | ~has
     ok &= (given & ~_allowed_bits(np, versions, tuple(dated))[version]) == 0
+    for closer, opener in sorted({pair for v in versions for pair in v.closes}):
+        applies = np.array([(closer, opener) in v.closes for v in versions] + [False])
+        closing, opening = cols[closer], cols[opener]
+        ok &= ~(
+            applies[version]
+            & (closing != null)
+            & ((opening == null) | (closing < opening))
+        )
     if columns_given["public_interest_estimate"]:
         has = pie != null
         ok &= ~has | ((pie >= _FIRST) & (pie <= _LAST) & (pie > ext))
@@ -303,6 +334,8 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
     due = np.full(n, null, dtype=np.int64)
     left = np.full(n, NO_COUNT, dtype=np.int64)
     over = np.full(n, NO_COUNT, dtype=np.int64)
+    response = np.full(n, null, dtype=np.int64)
+    late = np.zeros(n, dtype=np.bool_)
     everything = bool(ok.all())
     rows = None if everything else np.flatnonzero(ok)
     if everything or rows.size:  # type: ignore[union-attr]
@@ -311,7 +344,7 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
             return values if rows is None else values[rows]
 
         try:
-            read, (b_code, b_due, b_left, b_over) = _bulk(
+            read, (b_code, b_due, b_left, b_over), (b_response, b_late) = _bulk(
                 np,
                 {name: pick(days) for name, days in cols.items()},
                 pick(rec),
@@ -328,6 +361,8 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
         else:
             if rows is None:
                 code, due, left, over = b_code, b_due, b_left, b_over
+                response[read] = b_response[read]
+                late[read] = b_late[read]
                 ok &= read
             else:
                 taken = rows[read]
@@ -335,6 +370,8 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
                 due[taken] = b_due[read]
                 left[taken] = b_left[read]
                 over[taken] = b_over[read]
+                response[taken] = b_response[read]
+                late[taken] = b_late[read]
                 ok[rows[~read]] = False
 
     # -- every other row, once per distinct row, through Case.status -------------
@@ -363,6 +400,8 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
         due[others] = np.array([f[1] for f in found], dtype=np.int64)[inverse]
         left[others] = np.array([f[2] for f in found], dtype=np.int64)[inverse]
         over[others] = np.array([f[3] for f in found], dtype=np.int64)[inverse]
+        response[others] = np.array([f[5] for f in found], dtype=np.int64)[inverse]
+        late[others] = np.array([f[6] for f in found], dtype=np.bool_)[inverse]
         refused = np.flatnonzero(codes[inverse] == NO_STATUS)
         errors = [(int(others[i]), found[inverse[i]][4]) for i in refused.tolist()]
     return StatusArrays(
@@ -370,6 +409,8 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
         due=due,
         working_days_left=left,
         working_days_overdue=over,
+        response_due=response,
+        response_provisional=late,
         errors=tuple(errors),
         scalar_rows=distinct,
     )
@@ -469,7 +510,7 @@ def _bulk(  # noqa: PLR0915, PLR0917 - the columns, once checked
     day: int,
     soon: int,
     policies: Policies,
-) -> tuple[Any, tuple[Any, Any, Any, Any]]:
+) -> tuple[Any, tuple[Any, Any, Any, Any], tuple[Any, Any]]:
     """The status of rows whose shape is read in bulk, and which of them were read.
 
     Every row given has dates in an order the rule sets accept, none before its
@@ -612,7 +653,30 @@ def _bulk(  # noqa: PLR0915, PLR0917 - the columns, once checked
         )
         due[reviewed] = np.where(pending, r_due, g_due)
         read[reviewed] &= r_ok & g_ok & (~pending | counted)
-    return read, (code, due, left, over)
+    return read, (code, due, left, over), _response(np, stage, m, closed)
+
+
+def _response(np: Any, stage: ResponseArrays, m: int, closed: Any) -> tuple[Any, Any]:
+    """Each row's response deadline (``NULL_DAY`` where none), and if provisional.
+
+    A case closed before a response (withdrawn) has none, as ``Case.deadlines``
+    gives none. Provisional: after the confirmed holiday data of the deadline's
+    own calendar.
+    """
+    final = np.where(closed, NULL_DAY, np.broadcast_to(stage.final_due, (m,)))
+    index = np.broadcast_to(stage.calendar, (m,))
+    confirmed = np.array(
+        [
+            NULL_DAY if c is None else (c.confirmed_until - _EPOCH).days
+            for c in stage.calendars
+        ]
+        + [NULL_DAY],
+        dtype=np.int64,
+    )
+    # A calendar index of -1 picks the last entry: no calendar, never provisional.
+    until = confirmed[index]
+    late = (final != NULL_DAY) & (until != NULL_DAY) & (final > until)
+    return final, late
 
 
 def _regulator_anchor(  # noqa: PLR0917 - the facts a stage is anchored on
@@ -759,7 +823,7 @@ class _Counter:
 
 def _scalar(
     values: list[int], as_of: date, soon: int, policies: Policies
-) -> tuple[int, int, int, int, str]:
+) -> tuple[int, int, int, int, str, int, bool]:
     """One distinct row through ``TrackerRow.to_case().status``, or its message."""
     (
         rec,
@@ -812,12 +876,18 @@ def _scalar(
             **read,  # type: ignore[arg-type]
         )
         row.check_as_of(as_of)
-        status = row.to_case(policies=policies).status(
-            as_of, due_soon_working_days=soon
-        )
+        case = row.to_case(policies=policies)
+        status = case.status(as_of, due_soon_working_days=soon)
+        stage = case.deadlines().response
+        response = None if stage is None else stage.response
     except FoiDeadlinesError as error:
-        return NO_STATUS, NULL_DAY, NO_COUNT, NO_COUNT, _message(error, read)
-    return _values(status)
+        message = _message(error, read)
+        return NO_STATUS, NULL_DAY, NO_COUNT, NO_COUNT, message, NULL_DAY, False
+    return (
+        *_values(status),
+        NULL_DAY if response is None else (response.due - _EPOCH).days,
+        response is not None and response.provisional,
+    )
 
 
 def _values(status: CaseStatus) -> tuple[int, int, int, int, str]:

@@ -227,15 +227,20 @@ def columns(rows: list[Row]) -> dict[str, Any]:
 
 def expected(
     row: Row, as_of: date, policies: Policies | None = None
-) -> tuple[int, int, int, int] | None:
-    """``(code, due, left, overdue)`` from ``Case.status``, or None if refused."""
+) -> tuple[int, ...] | None:
+    """From ``Case.status``: ``(code, due, left, overdue)``, then the response
+    deadline and whether it is provisional, as the tracker fill reads them; None
+    if refused."""
     try:
         tracked = TrackerRow(**row)
         tracked.check_as_of(as_of)
-        status = tracked.to_case(policies=policies).status(as_of)
+        case = tracked.to_case(policies=policies)
+        status = case.status(as_of)
+        stage = case.deadlines().response
     except FoiDeadlinesError:
         return None
     deadline = status.deadline
+    response = None if stage is None else stage.response
     return (
         STATUS_CODES.index(status.code),
         _epoch(None if deadline is None else deadline.due),
@@ -243,10 +248,12 @@ def expected(
         NO_COUNT
         if status.working_days_overdue is None
         else status.working_days_overdue,
+        _epoch(None if response is None else response.due),
+        int(response is not None and response.provisional),
     )
 
 
-def got(result: StatusArrays, i: int) -> tuple[int, int, int, int] | None:
+def got(result: StatusArrays, i: int) -> tuple[int, ...] | None:
     if result.code[i] == NO_STATUS:
         return None
     return (
@@ -254,6 +261,8 @@ def got(result: StatusArrays, i: int) -> tuple[int, int, int, int] | None:
         int(result.due[i]),
         int(result.working_days_left[i]),
         int(result.working_days_overdue[i]),
+        int(result.response_due[i]),
+        int(result.response_provisional[i]),
     )
 
 
@@ -290,14 +299,18 @@ def tracker_rows(draw: st.DrawFn, base: date) -> Row:  # noqa: PLR0912 - a field
             cursor = day
         row[name] = day
 
+    # Now and then a closing event with no opening one: a clarification received
+    # with no request for it, a fee paid with no notice.
     if draw(st.integers(0, 4)) == 0:
-        put("clarification_sought", 10)
+        if draw(st.integers(0, 5)):
+            put("clarification_sought", 10)
         if draw(st.integers(0, 3)):
             put("clarified", 20)
     if draw(st.integers(0, 9)) == 0:
         put("identity_confirmed", 10)
     if draw(st.integers(0, 6)) == 0:
-        put("fee_notice", 10)
+        if draw(st.integers(0, 5)):
+            put("fee_notice", 10)
         if draw(st.integers(0, 2)):
             put("fee_paid", 60)
     extended = draw(st.sampled_from(("no", "no", "no", "yes", "date")))
