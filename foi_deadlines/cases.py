@@ -106,6 +106,30 @@ class StatusCode(enum.StrEnum):
         """The status in plain words, such as ``"Responded in time"``."""
         return _LABELS[self]
 
+    def summary(
+        self,
+        *,
+        working_days_left: int | None = None,
+        working_days_overdue: int | None = None,
+    ) -> str:
+        """The status in a few words, with the working days left or overdue.
+
+        What :attr:`CaseStatus.summary` says for a status with these counts.
+
+        >>> StatusCode.OVERDUE.summary(working_days_overdue=3)
+        'Overdue by 3 working days'
+        >>> StatusCode.DUE_SOON.summary(working_days_left=0)
+        'Due soon: due today'
+        """
+        label = self.label
+        if working_days_overdue is not None:
+            return f"{label} by {_working_days(working_days_overdue)}"
+        if working_days_left is not None:
+            if working_days_left == 0:
+                return f"{label}: due today"
+            return f"{label}: {_working_days(working_days_left)} left"
+        return label
+
 
 _LABELS: Final = {
     StatusCode.AWAITING_CLARIFICATION: "Awaiting clarification",
@@ -168,15 +192,10 @@ class CaseStatus:
         ``"Overdue by 3 working days"`` or ``"Responded in time"``: always the
         code's :attr:`~StatusCode.label` first.
         """
-        label = self.code.label
-        left, late = self.working_days_left, self.working_days_overdue
-        if late is not None:
-            return f"{label} by {_working_days(late)}"
-        if left is not None:
-            if left == 0:
-                return f"{label}: due today"
-            return f"{label}: {_working_days(left)} left"
-        return label
+        return self.code.summary(
+            working_days_left=self.working_days_left,
+            working_days_overdue=self.working_days_overdue,
+        )
 
 
 def _working_days(count: int) -> str:
