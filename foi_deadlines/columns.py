@@ -527,8 +527,13 @@ def review_due(
 def _warn_reviews(count: int, n: int, first: int) -> None:
     import warnings  # noqa: PLC0415 - only when there is something to say
 
-    from foi_deadlines.errors import ProvisionalDateWarning  # noqa: PLC0415
+    from foi_deadlines.errors import (  # noqa: PLC0415
+        ProvisionalDateWarning,
+        ignored,
+    )
 
+    if ignored(ProvisionalDateWarning):
+        return
     warnings.warn(
         f"{count} of {n} review deadlines (the first in row {first}) depend on days "
         "after the end of the confirmed holiday data: later bank holidays follow "
