@@ -16,7 +16,6 @@ given (numpy with any column).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from foi_deadlines._dates import to_uk_date
+from foi_deadlines._text import normalise_word
 from foi_deadlines.errors import InvalidDateError, InvalidInputError
 
 if TYPE_CHECKING:
@@ -39,14 +39,12 @@ __all__ = [
     "days_of",
     "is_column",
     "kind_of",
-    "normalise_word",
 ]
 
 #: No day: the integer value of numpy's ``NaT``.
 NULL_DAY: Final = -(2**63)
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _LONDON: Final = "Europe/London"
-_NOT_WORD: Final = re.compile(r"[\W_]+")
 _DATES: Final = (
     "a column of dates: a numpy datetime64 array, a pandas Series, a Polars Series, "
     "a pyarrow array, or a sequence of dates and None"
@@ -477,15 +475,6 @@ def _bools_of_items(
     return out
 
 
-def normalise_word(text: str) -> str:
-    """A word as tables of words compare it: lower case, letters and digits only.
-
-    >>> normalise_word(" FOI(S)A ")
-    'foisa'
-    """
-    return _NOT_WORD.sub("", text.casefold())
-
-
 def codes_of(
     column: object, table: Mapping[str, int], param: str, length: int
 ) -> npt.NDArray[np.int8]:
@@ -494,7 +483,7 @@ def codes_of(
     Each distinct value is looked up once: pandas and numpy factorise the column,
     Polars and pyarrow encode it as a dictionary. A value is looked up as it is
     (for enum members, whose ``str`` is the word) and then normalised with
-    :func:`normalise_word`. A null is ``-1``, like an unknown word.
+    ``_text.normalise_word``. A null is ``-1``, like an unknown word.
 
     Args:
         column: The words, or a single word for every row.

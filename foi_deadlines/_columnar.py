@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
-from foi_deadlines._arrays import normalise_word
 from foi_deadlines._coerce import member_of
+from foi_deadlines._text import normalise_word
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_SUPPORTED_DAY,
@@ -154,7 +154,7 @@ def _regime_codes() -> dict[str, int]:
 
 
 #: Each regime's code by its value and by the words trackers use for it (as
-#: :func:`~foi_deadlines._arrays.normalise_word` makes them): an index into
+#: ``_text.normalise_word`` makes them): an index into
 #: :data:`REGIMES`.
 REGIME_CODES: Final[Mapping[str, int]] = _regime_codes()
 

@@ -7,12 +7,13 @@ their ASCII equivalents instead.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["ASCII_PUNCTUATION", "to_ascii"]
+__all__ = ["ASCII_PUNCTUATION", "normalise_word", "to_ascii"]
 
 #: ASCII for the typographic punctuation of holiday names and explanations.
 ASCII_PUNCTUATION: Final[Mapping[str, str]] = MappingProxyType(
@@ -41,3 +42,18 @@ def to_ascii(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", plain)
     kept = "".join(char for char in decomposed if not unicodedata.combining(char))
     return kept.encode("ascii", "replace").decode("ascii")
+
+
+_NOT_WORD: Final = re.compile(r"[\W_]+")
+
+
+def normalise_word(text: str) -> str:
+    """A word as the library compares it: lower case, letters and digits only.
+
+    For a tracker's headings and the words in its cells ("Date  Received:",
+    "FOI(S)A"), whatever their case, spacing or punctuation.
+
+    >>> normalise_word(" FOI(S)A ")
+    'foisa'
+    """
+    return _NOT_WORD.sub("", text.casefold())

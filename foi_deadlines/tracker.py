@@ -36,6 +36,7 @@ from typing import Final
 import attrs
 
 from foi_deadlines._coerce import to_date
+from foi_deadlines._text import normalise_word
 from foi_deadlines.calendars import supported_day
 from foi_deadlines.cases import Case
 from foi_deadlines.errors import (
@@ -250,7 +251,6 @@ _HINTS: Final = (
 )
 #: How far down a sheet the heading row is looked for, below titles and blanks.
 HEADING_SEARCH_ROWS: Final = 30
-_NOT_WORD: Final = re.compile(r"[\W_]+")
 
 
 def normalise_heading(text: object) -> str:
@@ -259,7 +259,7 @@ def normalise_heading(text: object) -> str:
     >>> normalise_heading(" Date  Received: ")
     'datereceived'
     """
-    return _NOT_WORD.sub("", str(text).casefold()) if text is not None else ""
+    return normalise_word(str(text)) if text is not None else ""
 
 
 # A tracker records that something happened, not how it came out; these outcomes
