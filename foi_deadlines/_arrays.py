@@ -22,7 +22,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import (
+    EPOCH_ORDINAL,
+    NULL_DAY,
+    to_uk_date,
+)
 from foi_deadlines._text import normalise_word
 from foi_deadlines.errors import InvalidDateError, InvalidInputError
 
@@ -31,19 +35,17 @@ if TYPE_CHECKING:
     import numpy.typing as npt
 
 __all__ = [
-    "NULL_DAY",
     "Column",
     "bools_of",
     "codes_of",
     "column_of",
+    "counts_of",
     "days_of",
     "is_column",
     "kind_of",
+    "labels_of",
 ]
 
-#: No day: the integer value of numpy's ``NaT``.
-NULL_DAY: Final = -(2**63)
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _LONDON: Final = "Europe/London"
 _DATES: Final = (
     "a column of dates: a numpy datetime64 array, a pandas Series, a Polars Series, "
@@ -174,7 +176,7 @@ def _days_of_items(items: list[Any], param: str) -> npt.NDArray[np.int64]:
                 out[position] = NULL_DAY
                 continue
             day = to_uk_date(item, f"{param}[{position}]")
-        out[position] = day.toordinal() - _EPOCH_ORDINAL
+        out[position] = day.toordinal() - EPOCH_ORDINAL
     return out
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from foi_deadlines._coerce import member_of
+from foi_deadlines._dates import EPOCH_ORDINAL, NULL_DAY, epoch_day, from_epoch_day
 from foi_deadlines._text import normalise_word
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
@@ -75,6 +76,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DATE_OPTIONS",
+    "FIRST_DAY",
+    "LAST_DAY",
     "NULL_DAY",
     "REGIMES",
     "REGIME_CODES",
@@ -83,9 +86,6 @@ __all__ = [
     "response_arrays",
     "warn_provisional",
 ]
-
-#: No day: the integer value of numpy's ``NaT``.
-NULL_DAY: Final = -(2**63)
 
 
 class ClockState(enum.IntEnum):
@@ -158,11 +158,10 @@ def _regime_codes() -> dict[str, int]:
 #: :data:`REGIMES`.
 REGIME_CODES: Final[Mapping[str, int]] = _regime_codes()
 
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 #: The first and last day of receipt the library accepts, as epoch days.
-_FIRST: Final = FIRST_SUPPORTED_DAY.toordinal() - _EPOCH_ORDINAL
-_LAST: Final = LAST_SUPPORTED_DAY.toordinal() - _EPOCH_ORDINAL
-_SPAN: Final = _LAST - _FIRST + 1
+FIRST_DAY: Final = epoch_day(FIRST_SUPPORTED_DAY)
+LAST_DAY: Final = epoch_day(LAST_SUPPORTED_DAY)
+_SPAN: Final = LAST_DAY - FIRST_DAY + 1
 
 #: The modifier columns :func:`response_arrays` takes, in the order of their bits.
 DATE_OPTIONS: Final = (
@@ -337,11 +336,11 @@ def _period_ends(
     """
     import numpy as np  # noqa: PLC0415 - optional, only for columns
 
-    days = np.arange(_FIRST, _LAST + 1, dtype=np.int64)
+    days = np.arange(FIRST_DAY, LAST_DAY + 1, dtype=np.int64)
     if rule.unit is Unit.WORKING_DAYS:
         assert calendar is not None
         counts, working = _numpy_tables(calendar)
-        index = days - _FIRST
+        index = days - FIRST_DAY
         if rule.end is End.BEGINNING_WITH:
             # Day 0 is the first day: count from the day before it.
             index = index - 1
@@ -387,7 +386,7 @@ def _rolled(
     """Each day, or the next working day if it is not one."""
     counts, working = _numpy_tables(calendar)
     # The working days before each day index the first working day on or after it.
-    before = counts[days - _FIRST - 1]
+    before = counts[days - FIRST_DAY - 1]
     return working[before]
 
 
@@ -458,10 +457,6 @@ def _month_pause_step(edition: RuleSet, plan: Any) -> Step | None:
     return step
 
 
-def _epoch_day(day: date) -> int:
-    return day.toordinal() - _EPOCH_ORDINAL
-
-
 def _as_date(day: int, param: str) -> date | None:
     """An epoch day as a date, ``None`` for :data:`NULL_DAY`.
 
@@ -470,7 +465,7 @@ def _as_date(day: int, param: str) -> date | None:
     """
     if day == NULL_DAY:
         return None
-    ordinal = day + _EPOCH_ORDINAL
+    ordinal = day + EPOCH_ORDINAL
     if not date.min.toordinal() <= ordinal <= date.max.toordinal():
         import numpy as np  # noqa: PLC0415 - optional, only for columns
 
@@ -543,7 +538,7 @@ class _Columns:
         """Whether each day is a day the library accepts (never a null)."""
         np = self.np
         with np.errstate(over="ignore"):
-            offset = days - _FIRST
+            offset = days - FIRST_DAY
         return offset.view(np.uint64) < _SPAN  # type: ignore[no-any-return]
 
     # -- the call ----------------------------------------------------------------
@@ -587,7 +582,7 @@ class _Columns:
         if table is None:
             return False
         with np.errstate(over="ignore"):
-            offset = self.received - _FIRST
+            offset = self.received - FIRST_DAY
         if not (offset.view(np.uint64) < _SPAN).all():
             return False
         plan = _plan_for(edition, self.circumstances, FIRST_SUPPORTED_DAY)
@@ -621,9 +616,9 @@ class _Columns:
         days = self.received
         rows: npt.NDArray[np.bool_] = days != NULL_DAY
         if edition.in_force_from is not None:
-            rows &= days >= _epoch_day(edition.in_force_from)
+            rows &= days >= epoch_day(edition.in_force_from)
         if edition.in_force_to is not None:
-            rows &= days <= _epoch_day(edition.in_force_to)
+            rows &= days <= epoch_day(edition.in_force_to)
         return rows
 
     def edition(
@@ -644,13 +639,13 @@ class _Columns:
         rows = rows & self.in_span(self.received)
         plain = rows if bits is None else rows & (bits == 0)
         if plain.all():
-            self.final_due = self.base_due = table[self.received - _FIRST]
+            self.final_due = self.base_due = table[self.received - FIRST_DAY]
             self.state = np.zeros(self.n, dtype=np.int8)
             self.calendar = np.full(self.n, calendar, dtype=np.int8)
             todo[:] = False
             return
         if plain.any():
-            self.running(plain, table[self.received[plain] - _FIRST], calendar)
+            self.running(plain, table[self.received[plain] - FIRST_DAY], calendar)
             todo &= ~plain
         if bits is not None:
             self.modified(edition, plan, table, rows, todo, bits)
@@ -762,12 +757,12 @@ class _Columns:
         """Clarification sought and received: day 0 becomes the day it arrived."""
         where, received, sought, clarified = self.clarifications(step, rows)
         has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
-        base = table[received - _FIRST]
+        base = table[received - FIRST_DAY]
         # A request sought with no day is taken as sought in time.
         opened = ~has_sought | (sought <= base)
         restarted = opened & has_clarified
         due = base.copy()
-        due[restarted] = table[clarified[restarted] - _FIRST]
+        due[restarted] = table[clarified[restarted] - FIRST_DAY]
         running = ~opened | has_clarified
         self.running(where[running], due[running], calendar)
         self.state[where[~running]] = ClockState.AWAITING_CLARIFICATION
@@ -805,7 +800,7 @@ class _Columns:
         received, notice, paid = received[valid], notice[valid], paid[valid]
         has_paid = has_paid[valid]
         todo[where] = False
-        base = table[received - _FIRST]
+        base = table[received - FIRST_DAY]
         inside = notice <= base
         # A notice after its window has no effect, nor has its payment.
         self.running(where[~inside], base[~inside], calendar)
@@ -842,16 +837,16 @@ class _Columns:
         )
         counts, working = _numpy_tables(plan.calendar)
         length = plan.base.length
-        at_notice = counts[notice - _FIRST]
-        before = at_notice - counts[received - _FIRST]
+        at_notice = counts[notice - FIRST_DAY]
+        before = at_notice - counts[received - FIRST_DAY]
         if not plan.first_counts:
             # The notice day itself is disregarded, when it is a working day.
-            before -= at_notice - counts[notice - _FIRST - 1]
+            before -= at_notice - counts[notice - FIRST_DAY - 1]
         before[notice <= received] = 0
-        due = table[received - _FIRST].copy()
+        due = table[received - FIRST_DAY].copy()
         resumed = before < length
         due[resumed] = working[
-            counts[paid[resumed] - _FIRST] + (length - before[resumed]) - 1
+            counts[paid[resumed] - FIRST_DAY] + (length - before[resumed]) - 1
         ]
         self.running(where, due, calendar)
 
@@ -868,7 +863,7 @@ class _Columns:
         end, unrolled = _period_ends(plan.base, plan.calendar)
         where, received, sought, clarified = self.clarifications(step, rows)
         has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
-        rolled = end[received - _FIRST]
+        rolled = end[received - FIRST_DAY]
         opened = ~has_sought | (sought <= rolled)
         paused = opened & has_clarified
         start = np.where(has_sought, sought, clarified)
@@ -880,7 +875,7 @@ class _Columns:
         due = np.where(
             (added > 0) & rolls & (plan.policies.sar_pause is SarPause.ROLL_FIRST),
             rolled,
-            unrolled[received - _FIRST],
+            unrolled[received - FIRST_DAY],
         )
         due = due + added
         fits = np.ones(due.size, dtype=np.bool_)
@@ -937,7 +932,7 @@ class _Columns:
         # Notified too late: no effect, and the time for complying runs as before.
         self.running(
             outside,
-            table[self.received[outside] - _FIRST],
+            table[self.received[outside] - FIRST_DAY],
             self.calendar_index(plan.calendar),
         )
         todo[outside] = False
@@ -975,7 +970,7 @@ class _Columns:
             on[readable],
         )
         has_sought, has_clarified = sought != NULL_DAY, clarified != NULL_DAY
-        base = table[received - _FIRST]
+        base = table[received - FIRST_DAY]
         opened = ~has_sought | (sought <= base)
         restarted = opened & has_clarified
         awaiting = opened & ~has_clarified
@@ -992,7 +987,7 @@ class _Columns:
         self.extend(plan, extension, table, where[inside], todo, day_zero[inside])
         self.running(
             where[outside],
-            table[day_zero[outside] - _FIRST],
+            table[day_zero[outside] - FIRST_DAY],
             self.calendar_index(plan.calendar),
         )
         self.state[where[awaiting]] = ClockState.AWAITING_CLARIFICATION
@@ -1010,7 +1005,7 @@ class _Columns:
         :data:`NULL_DAY` for every row where the window is not one the fast path
         knows.
         """
-        index = day_zero - _FIRST
+        index = day_zero - FIRST_DAY
         if step.window is Window.BASE:
             return table[index]
         if step.window is Window.NOTICE and step.notice_rule:
@@ -1036,7 +1031,7 @@ class _Columns:
         rule = plan.rule(step.extends_to)
         rule_calendar = plan.calendar_of(rule)
         received = self.received[where] if day_zero is None else day_zero
-        base = table[received - _FIRST]
+        base = table[received - FIRST_DAY]
         if rule.unit is Unit.WORKING_DAYS:
             if rule_calendar is None:
                 return
@@ -1047,9 +1042,9 @@ class _Columns:
             due = base
             if extra:
                 counts, working = _numpy_tables(rule_calendar)
-                due = working[counts[base - _FIRST] + (extra - 1)]
+                due = working[counts[base - FIRST_DAY] + (extra - 1)]
         else:
-            due = _period_ends(rule, rule_calendar)[0][received - _FIRST]
+            due = _period_ends(rule, rule_calendar)[0][received - FIRST_DAY]
         if self.final_due is self.base_due:
             self.final_due = self.base_due.copy()
         self.base_due[where] = base
@@ -1092,8 +1087,8 @@ class _Columns:
                 state[index] = ClockState.RUNNING
                 assert walk.base_due is not None
                 assert walk.final_due is not None
-                base[index] = _epoch_day(walk.base_due)
-                final[index] = _epoch_day(walk.final_due)
+                base[index] = epoch_day(walk.base_due)
+                final[index] = epoch_day(walk.final_due)
                 calendar[index] = self.calendar_index(final_deadline.calendar)
             elif stage.stopped is not None:
                 state[index] = _AWAITING[stage.stopped.awaiting]
@@ -1102,11 +1097,11 @@ class _Columns:
             else:
                 state[index] = ClockState.ABANDONED
             if stage.fee_payment is not None:
-                fee[index] = _epoch_day(stage.fee_payment.due)
+                fee[index] = epoch_day(stage.fee_payment.due)
             if stage.lapsed_on is not None:
-                lapsed[index] = _epoch_day(stage.lapsed_on)
+                lapsed[index] = epoch_day(stage.lapsed_on)
             if stage.abandoned_on is not None:
-                abandoned[index] = _epoch_day(stage.abandoned_on)
+                abandoned[index] = epoch_day(stage.abandoned_on)
         if self.final_due is self.base_due:
             self.final_due = self.base_due.copy()
         self.base_due[rows] = base[inverse]
@@ -1183,10 +1178,7 @@ def _per_distinct_day(
 
     distinct, inverse = np.unique(days, return_inverse=True)
     values = np.fromiter(
-        (
-            _epoch_day(function(date.fromordinal(day + _EPOCH_ORDINAL)))
-            for day in distinct.tolist()
-        ),
+        (epoch_day(function(from_epoch_day(day))) for day in distinct.tolist()),
         dtype=np.int64,
         count=len(distinct),
     )
@@ -1206,12 +1198,12 @@ def warn_provisional(arrays: ResponseArrays, *, stacklevel: int = 2) -> None:
         return
     for index, calendar in enumerate(arrays.calendars):
         assert calendar is not None
-        limit = _epoch_day(calendar.confirmed_until)
+        limit = epoch_day(calendar.confirmed_until)
         late = (arrays.final_due > limit) & (arrays.calendar == index)
         count = int(np.count_nonzero(late))
         if count:
             first = int(np.argmax(late))
-            due = date.fromordinal(int(arrays.final_due[first]) + _EPOCH_ORDINAL)
+            due = from_epoch_day(int(arrays.final_due[first]))
             warnings.warn(
                 f"{count} of {late.size} deadlines (the first in row {first}, due "
                 f"{due}) depend on days after {calendar.confirmed_until}, the end of "

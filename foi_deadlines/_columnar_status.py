@@ -20,14 +20,20 @@ row is exact by construction.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from foi_deadlines import _columnar
-from foi_deadlines._columnar import NULL_DAY, ClockState, ResponseArrays
-from foi_deadlines.bank_holidays import FIRST_SUPPORTED_DAY, LAST_SUPPORTED_DAY
+from foi_deadlines._columnar import (
+    FIRST_DAY,
+    LAST_DAY,
+    NULL_DAY,
+    ClockState,
+    ResponseArrays,
+)
+from foi_deadlines._dates import epoch_day, from_epoch_day
 from foi_deadlines.calendars import _numpy_tables, supported_day
 from foi_deadlines.cases import CaseStatus, StatusCode
 from foi_deadlines.clocks import Circumstances, circumstances_of, stage_deadline
@@ -57,9 +63,6 @@ NO_STATUS: Final = -1
 #: ``working_days_left`` or ``working_days_overdue`` where the status has none.
 NO_COUNT: Final = -1
 
-_EPOCH: Final = date(1970, 1, 1)
-_FIRST: Final = (FIRST_SUPPORTED_DAY - _EPOCH).days
-_LAST: Final = (LAST_SUPPORTED_DAY - _EPOCH).days
 _REGIMES: Final = tuple(Regime)
 _CODE: Final = {code: index for index, code in enumerate(STATUS_CODES)}
 #: The dated fields whose events can move the response clock, with their kinds.
@@ -251,7 +254,7 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
             "due_soon_working_days", soon, "a whole number, 0 or more"
         )
     chosen = policies_of(policies)
-    day = (as_of - _EPOCH).days
+    day = epoch_day(as_of)
     got_received = _days(np, received, "received", None)
     n = got_received.size
     regimes = _regime_codes(np, regime, n)
@@ -293,7 +296,7 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
         ext = np.where(ext != null, ext, np.where(implied, in_time, null))
 
     # -- which rows are read in bulk ---------------------------------------------
-    ok = present & (rec >= _FIRST) & (rec <= day)
+    ok = present & (rec >= FIRST_DAY) & (rec <= day)
     ok &= (regimes >= 0) & (regimes < len(_REGIMES))
     version, versions = _versions(np, rec, regimes, ok, chosen)
     dated = {name: cols[name] for name in (*_CLOCK_FIELDS, *_LATER_FIELDS)}
@@ -317,7 +320,7 @@ def status_arrays(  # noqa: PLR0915, PLR0912 - one column per tracker field
         )
     if columns_given["public_interest_estimate"]:
         has = pie != null
-        ok &= ~has | ((pie >= _FIRST) & (pie <= _LAST) & (pie > ext))
+        ok &= ~has | ((pie >= FIRST_DAY) & (pie <= LAST_DAY) & (pie > ext))
     sent = cols["responded"]
     asked = cols["review_requested"]
     done = cols["review_completed"]
@@ -473,8 +476,8 @@ def _versions(
     np: Any, rec: Any, regimes: Any, ok: Any, policies: Policies
 ) -> tuple[Any, list[_Version]]:
     """Each row's rule set, read once per regime and day (-1: none, or refused)."""
-    span = _LAST - _FIRST + 1
-    keys = np.where(ok, regimes * span + (rec - _FIRST), 0)
+    span = LAST_DAY - FIRST_DAY + 1
+    keys = np.where(ok, regimes * span + (rec - FIRST_DAY), 0)
     seen = np.zeros(len(_REGIMES) * span, dtype=bool)
     seen[keys[ok]] = True
     table = np.full(seen.size, -1, dtype=np.int64)
@@ -483,7 +486,7 @@ def _versions(
     for key in np.flatnonzero(seen).tolist():
         code, offset = divmod(key, span)
         try:
-            rules = rule_set(_REGIMES[code], _EPOCH + timedelta(days=_FIRST + offset))
+            rules = rule_set(_REGIMES[code], from_epoch_day(FIRST_DAY + offset))
         except FoiDeadlinesError:
             continue
         index = found.get(id(rules))
@@ -667,7 +670,7 @@ def _response(np: Any, stage: ResponseArrays, m: int, closed: Any) -> tuple[Any,
     index = np.broadcast_to(stage.calendar, (m,))
     confirmed = np.array(
         [
-            NULL_DAY if c is None else (c.confirmed_until - _EPOCH).days
+            NULL_DAY if c is None else epoch_day(c.confirmed_until)
             for c in stage.calendars
         ]
         + [NULL_DAY],
@@ -736,13 +739,13 @@ def _stage_dues(  # noqa: PLR0917 - the stage, and where to put its calendars
     due = np.full(n, null, dtype=np.int64)
     cal = np.full(n, -1, dtype=np.int64)
     ok = np.ones(n, dtype=bool)
-    chosen = (day0 != null) & (day0 >= _FIRST) & (day0 <= _LAST + 2 * 366)
+    chosen = (day0 != null) & (day0 >= FIRST_DAY) & (day0 <= LAST_DAY + 2 * 366)
     ok &= chosen | (day0 == null)
     if not chosen.any():
         return due, cal, ok
     circ = _circumstances(policies)
-    span = _LAST - _FIRST + 1 + 2 * 366
-    keys = version[chosen] * span + (day0[chosen] - _FIRST)
+    span = LAST_DAY - FIRST_DAY + 1 + 2 * 366
+    keys = version[chosen] * span + (day0[chosen] - FIRST_DAY)
     unique, inverse = np.unique(keys, return_inverse=True)
     u_due = np.full(unique.size, null, dtype=np.int64)
     u_cal = np.full(unique.size, -1, dtype=np.int64)
@@ -754,13 +757,11 @@ def _stage_dues(  # noqa: PLR0917 - the stage, and where to put its calendars
         if rule is None:
             continue
         try:
-            deadline = stage_deadline(
-                rule, _EPOCH + timedelta(days=_FIRST + offset), circ
-            )
+            deadline = stage_deadline(rule, from_epoch_day(FIRST_DAY + offset), circ)
         except FoiDeadlinesError:
             u_ok[i] = False
             continue
-        u_due[i] = (deadline.due - _EPOCH).days
+        u_due[i] = epoch_day(deadline.due)
         place = places.get(id(deadline.calendar))
         if place is None:
             place = places[id(deadline.calendar)] = len(calendars)
@@ -811,10 +812,10 @@ class _Counter:
             counts = self._tables.get(id(calendar))
             if counts is None:
                 counts = self._tables[id(calendar)] = _numpy_tables(calendar)[0]
-            at = days - _FIRST
+            at = days - FIRST_DAY
             inside = (at >= 0) & (at < counts.size)
             ok[which] = inside
-            between[which] = counts[np.where(inside, at, 0)] - counts[day - _FIRST]
+            between[which] = counts[np.where(inside, at, 0)] - counts[day - FIRST_DAY]
         return between, np.maximum(-between, 0), ok
 
 
@@ -885,7 +886,7 @@ def _scalar(
         return NO_STATUS, NULL_DAY, NO_COUNT, NO_COUNT, message, NULL_DAY, False
     return (
         *_values(status),
-        NULL_DAY if response is None else (response.due - _EPOCH).days,
+        NULL_DAY if response is None else epoch_day(response.due),
         response is not None and response.provisional,
     )
 
@@ -894,7 +895,7 @@ def _values(status: CaseStatus) -> tuple[int, int, int, int, str]:
     deadline = status.deadline
     return (
         _CODE[status.code],
-        NULL_DAY if deadline is None else (deadline.due - _EPOCH).days,
+        NULL_DAY if deadline is None else epoch_day(deadline.due),
         NO_COUNT if status.working_days_left is None else status.working_days_left,
         NO_COUNT
         if status.working_days_overdue is None
@@ -905,15 +906,15 @@ def _values(status: CaseStatus) -> tuple[int, int, int, int, str]:
 
 def _day(value: int, name: str) -> date:
     """An epoch day as a date the library accepts, as a tracker cell is read."""
-    if not _FIRST <= value <= _LAST:
+    if not FIRST_DAY <= value <= LAST_DAY:
         try:
-            day = _EPOCH + timedelta(days=value)
-        except OverflowError:
+            day = from_epoch_day(value)
+        except (OverflowError, ValueError):  # no date has that ordinal
             raise InvalidInputError(
                 name, value, "a day since 1970-01-01 from 2000 to 2100"
             ) from None
         return supported_day(day, name)
-    return _EPOCH + timedelta(days=value)
+    return from_epoch_day(value)
 
 
 def _message(error: FoiDeadlinesError, read: dict[str, object]) -> str:

@@ -13,7 +13,23 @@ from typing import Final
 
 from foi_deadlines.errors import InvalidDateError
 
-__all__ = ["DAY_NAMES", "MONTH_NAMES", "london", "long_day", "short_day", "to_uk_date"]
+__all__ = [
+    "DAY_NAMES",
+    "EPOCH_ORDINAL",
+    "MONTH_NAMES",
+    "NULL_DAY",
+    "epoch_day",
+    "from_epoch_day",
+    "london",
+    "long_day",
+    "short_day",
+    "to_uk_date",
+]
+
+#: No day, in a column of days: the integer value of numpy's ``NaT``.
+NULL_DAY: Final = -(2**63)
+#: The proleptic ordinal of day 0, 1 January 1970 (numpy's ``datetime64`` epoch).
+EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 
 
 @functools.cache
@@ -126,3 +142,21 @@ def long_day(day: date) -> str:
     return (
         f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
     )
+
+
+def epoch_day(day: date) -> int:
+    """A date as days since 1970-01-01, as numpy counts ``datetime64[D]``.
+
+    >>> epoch_day(date(2024, 12, 19))
+    20076
+    """
+    return day.toordinal() - EPOCH_ORDINAL
+
+
+def from_epoch_day(value: int) -> date:
+    """The date ``value`` days after 1970-01-01 (not :data:`NULL_DAY`).
+
+    >>> from_epoch_day(20076)
+    datetime.date(2024, 12, 19)
+    """
+    return date.fromordinal(value + EPOCH_ORDINAL)

@@ -51,7 +51,7 @@ import attrs
 
 from foi_deadlines import _xlsx
 from foi_deadlines._coerce import member_of
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import EPOCH_ORDINAL, NULL_DAY, from_epoch_day, to_uk_date
 from foi_deadlines._files import exists_error as _exists
 from foi_deadlines._files import write_atomically as _write_atomically
 from foi_deadlines._xlsx import FormulaWithoutValue
@@ -72,6 +72,7 @@ from foi_deadlines.errors import (
 )
 from foi_deadlines.rules import Regime
 from foi_deadlines.tracker import (
+    DATE_FIELDS,
     HEADING_SEARCH_ROWS,
     HEADINGS,
     TrackerColumns,
@@ -605,39 +606,29 @@ class _Filler:
 #: tables cost about a tenth of a second; one row alone, about 50 microseconds).
 _COLUMNS_FROM: Final = 2000
 #: The date fields of a tracker row, as :func:`status_arrays` names them.
-_COLUMN_DATES: Final = (
-    "clarification_sought",
-    "clarified",
-    "identity_confirmed",
-    "fee_notice",
-    "fee_paid",
-    "public_interest_estimate",
-    "responded",
-    "review_requested",
-    "review_completed",
-    "withdrawn",
-)
+_COLUMN_DATES: Final = (*DATE_FIELDS, "public_interest_estimate")
 
 
 def _status_columns(
     np: Any, rows: list[dict[str, object]], plan: _Plan
 ) -> StatusArrays:
     """The status of rows read from a tracker, over columns."""
+    from foi_deadlines._columnar import REGIMES  # noqa: PLC0415
     from foi_deadlines._columnar_status import (  # noqa: PLC0415 - needs numpy
         status_arrays,
     )
 
-    epoch = date(1970, 1, 1).toordinal()
-    null = -(2**63)
-
     def days(values: Iterable[object]) -> Any:
         return np.fromiter(
-            (v.toordinal() - epoch if isinstance(v, date) else null for v in values),
+            (
+                v.toordinal() - EPOCH_ORDINAL if isinstance(v, date) else NULL_DAY
+                for v in values
+            ),
             dtype=np.int64,
             count=len(rows),
         )
 
-    code: dict[object, int] = {regime: index for index, regime in enumerate(Regime)}
+    code: dict[object, int] = {regime: index for index, regime in enumerate(REGIMES)}
     extended = [row.get("extended") for row in rows]
     return status_arrays(
         days(row["received"] for row in rows),
@@ -655,8 +646,7 @@ def _status_columns(
 
 def _columns_result(arrays: StatusArrays, index: int, code: int) -> _Result:
     """One row's outputs from the status over columns, as :func:`_fill_row` gives."""
-    from foi_deadlines._columnar import NULL_DAY  # noqa: PLC0415 - needs numpy
-    from foi_deadlines._columnar_status import (  # noqa: PLC0415
+    from foi_deadlines._columnar_status import (  # noqa: PLC0415 - needs numpy
         NO_COUNT,
         STATUS_CODES,
     )
@@ -666,7 +656,7 @@ def _columns_result(arrays: StatusArrays, index: int, code: int) -> _Result:
     overdue = int(arrays.working_days_overdue[index])
     due = int(arrays.response_due[index])
     return _Result(
-        due=None if due == NULL_DAY else date.fromordinal(due + _EPOCH_ORDINAL),
+        due=None if due == NULL_DAY else from_epoch_day(due),
         left=None if left == NO_COUNT else left,
         overdue=None if overdue == NO_COUNT else overdue,
         status=status.summary(
@@ -676,9 +666,6 @@ def _columns_result(arrays: StatusArrays, index: int, code: int) -> _Result:
         code=status.value,
         provisional=bool(arrays.response_provisional[index]),
     )
-
-
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 
 
 def _is_empty(values: Iterable[object]) -> bool:

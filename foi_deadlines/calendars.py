@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, cast, overload
 import attrs
 from dateutil.easter import easter
 
-from foi_deadlines._dates import short_day, to_uk_date
+from foi_deadlines._dates import epoch_day, short_day, to_uk_date
 from foi_deadlines.bank_holidays import (
     FIRST_SUPPORTED_DAY,
     LAST_CALENDAR_DAY,
@@ -712,14 +712,11 @@ def _numpy_tables(
     """
     import numpy as np  # noqa: PLC0415 - optional, only for array input
 
-    epoch = date(1970, 1, 1).toordinal()
     days = np.arange(
-        FIRST_SUPPORTED_DAY.toordinal() - epoch,
-        LAST_CALENDAR_DAY.toordinal() - epoch + 1,
-        dtype=np.int64,
+        epoch_day(FIRST_SUPPORTED_DAY), epoch_day(LAST_CALENDAR_DAY) + 1, dtype=np.int64
     )
     holidays = np.fromiter(
-        (day.toordinal() - epoch for day in calendar._holidays),
+        map(epoch_day, calendar._holidays),
         dtype=np.int64,
         count=len(calendar._holidays),
     )
@@ -732,7 +729,7 @@ def _numpy_tables(
     return counts, found
 
 
-_FIRST_EPOCH_DAY: Final = (FIRST_SUPPORTED_DAY - date(1970, 1, 1)).days
+_FIRST_EPOCH_DAY: Final = epoch_day(FIRST_SUPPORTED_DAY)
 
 
 def _whole_number(value: object, param: str) -> int:

@@ -56,7 +56,6 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 import attrs
 
 from foi_deadlines._arrays import (
-    NULL_DAY,
     Column,
     bools_of,
     codes_of,
@@ -80,7 +79,7 @@ from foi_deadlines._columnar_status import (
     STATUS_CODES,
     status_arrays,
 )
-from foi_deadlines._dates import to_uk_date
+from foi_deadlines._dates import NULL_DAY, epoch_day, from_epoch_day, to_uk_date
 from foi_deadlines.bank_holidays import Division, HolidayData
 from foi_deadlines.errors import (
     FoiDeadlinesError,
@@ -100,7 +99,6 @@ __all__ = ["Errors", "StatusColumns", "response_due", "review_due", "status"]
 #: :class:`~foi_deadlines.errors.RowError`, or give a null.
 Errors = Literal["raise", "coerce"]
 
-_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()
 _REGIME_EXPECTED: Final = "a regime such as " + ", ".join(
     regime.words[0] for regime in Regime
 )
@@ -494,7 +492,7 @@ def review_due(
     for index, (day, code, is_complex) in enumerate(distinct.tolist()):
         try:
             deadline = _scalar_review_due(
-                date.fromordinal(day + _EPOCH_ORDINAL),
+                from_epoch_day(day),
                 regime=REGIMES[code] if code >= 0 else None,  # type: ignore[arg-type]
                 complex=bool(is_complex),
                 policy=policy,
@@ -504,7 +502,7 @@ def review_due(
         except (FoiDeadlinesError, ValueError, OverflowError) as error:
             problems[index] = str(error)
             continue
-        found[index] = deadline.due.toordinal() - _EPOCH_ORDINAL
+        found[index] = epoch_day(deadline.due)
         provisional[index] = deadline.provisional
     due = np.full(n, NULL_DAY, dtype=np.int64)
     due[rows] = found[inverse]
