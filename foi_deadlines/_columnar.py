@@ -409,50 +409,64 @@ def _extension_step(edition: RuleSet, plan: Any) -> Step | None:
     return step
 
 
-def _restart_step(edition: RuleSet) -> Step | None:
-    """The clarification step, if it restarts the clock as the fast path assumes."""
-    step = edition.step(CaseEventKind.CLARIFICATION_SOUGHT)
+def _paired_step(
+    edition: RuleSet,
+    opens: CaseEventKind,
+    closes: CaseEventKind,
+    effect: Modifier,
+    windows: tuple[Window, ...],
+) -> Step | None:
+    """The step ``opens`` starts and ``closes`` ends, if it is as a fast path assumes.
+
+    It has ``effect``, a window among ``windows``, and ``closes`` is its closing
+    event and nothing else (no step of its own, no other step it closes).
+    """
+    step = edition.step(opens)
     if (
         step is None
-        or step.effect is not Modifier.RESTART
-        or step.closed_by is not CaseEventKind.CLARIFICATION_RECEIVED
-        or step.window is not Window.BASE
-        or edition.step(CaseEventKind.CLARIFICATION_RECEIVED) is not None
-        or edition.step_closed_by(CaseEventKind.CLARIFICATION_RECEIVED) is not step
+        or step.effect is not effect
+        or step.closed_by is not closes
+        or step.window not in windows
+        or edition.step(closes) is not None
+        or edition.step_closed_by(closes) is not step
     ):
         return None
     return step
+
+
+def _restart_step(edition: RuleSet) -> Step | None:
+    """The clarification step, if it restarts the clock as the fast path assumes."""
+    return _paired_step(
+        edition,
+        CaseEventKind.CLARIFICATION_SOUGHT,
+        CaseEventKind.CLARIFICATION_RECEIVED,
+        Modifier.RESTART,
+        (Window.BASE,),
+    )
 
 
 def _pause_step(edition: RuleSet) -> Step | None:
     """The fees step, if it pauses the clock as the fast path assumes."""
-    step = edition.step(CaseEventKind.FEES_NOTICE)
-    if (
-        step is None
-        or step.effect is not Modifier.PAUSE
-        or step.closed_by is not CaseEventKind.FEE_PAID
-        or step.window not in (Window.BASE, Window.CURRENT)
-        or not step.fee_rule
-        or edition.step(CaseEventKind.FEE_PAID) is not None
-        or edition.step_closed_by(CaseEventKind.FEE_PAID) is not step
-    ):
-        return None
-    return step
+    step = _paired_step(
+        edition,
+        CaseEventKind.FEES_NOTICE,
+        CaseEventKind.FEE_PAID,
+        Modifier.PAUSE,
+        (Window.BASE, Window.CURRENT),
+    )
+    return step if step is not None and step.fee_rule else None
 
 
 def _month_pause_step(edition: RuleSet, plan: Any) -> Step | None:
     """The clarification step, if it pauses a period of days or months."""
-    step = edition.step(CaseEventKind.CLARIFICATION_SOUGHT)
-    if (
-        step is None
-        or step.effect is not Modifier.PAUSE
-        or step.closed_by is not CaseEventKind.CLARIFICATION_RECEIVED
-        or step.window not in (Window.BASE, Window.CURRENT)
-        or step.fee_rule
-        or edition.step(CaseEventKind.CLARIFICATION_RECEIVED) is not None
-        or edition.step_closed_by(CaseEventKind.CLARIFICATION_RECEIVED) is not step
-        or plan.base.unit is Unit.WORKING_DAYS
-    ):
+    step = _paired_step(
+        edition,
+        CaseEventKind.CLARIFICATION_SOUGHT,
+        CaseEventKind.CLARIFICATION_RECEIVED,
+        Modifier.PAUSE,
+        (Window.BASE, Window.CURRENT),
+    )
+    if step is None or step.fee_rule or plan.base.unit is Unit.WORKING_DAYS:
         return None
     return step
 
