@@ -516,16 +516,6 @@ class WorkingDayCalendar:
         self._counted_to.update(counted)
         self._filled[index] = 1
 
-    def _complete(self) -> tuple[list[int], list[date]]:
-        """Both tables for the whole span, in date order, every year filled."""
-        for year in range(FIRST_SUPPORTED_DAY.year, LAST_CALENDAR_DAY.year + 1):
-            self._fill(year)
-        first = FIRST_SUPPORTED_DAY.toordinal()
-        last = LAST_CALENDAR_DAY.toordinal()
-        counted_to = self._counted_to
-        counts = [counted_to[date.fromordinal(o)] for o in range(first, last + 1)]
-        return counts, cast("list[date]", self._working_days)
-
     def working_days_between(
         self, start: date, end: date, /, *, warn: bool = True
     ) -> int:

@@ -46,3 +46,18 @@ def corresponding_date(day: date, months: int) -> date:
     while month > 12:
         year, month = year + 1, month - 12
     return date(year, month, min(day.day, month_length(year, month)))
+
+
+def filled_tables(calendar: WorkingDayCalendar) -> tuple[list[int], list[date]]:
+    """A calendar's two tables for its whole span, in date order, every year filled.
+
+    The count of working days up to each day, and every working day: what the
+    calendar fills a year at a time as calls need them.
+    """
+    for year in range(calendar.first_day.year, calendar.last_day.year + 1):
+        calendar._fill(year)
+    days = range(calendar.first_day.toordinal(), calendar.last_day.toordinal() + 1)
+    counts = [calendar._counted_to[date.fromordinal(o)] for o in days]
+    working = [day for day in calendar._working_days if day is not None]
+    assert len(working) == len(calendar._working_days)
+    return counts, working
